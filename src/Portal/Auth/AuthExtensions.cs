@@ -1,0 +1,127 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Portal.Auth;
+
+public static class AuthExtensions
+{
+    private const string SelectorScheme = "Portal";
+
+    public static WebApplicationBuilder AddPortalAuth(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        EnsureSafeConfiguration(options, builder.Environment);
+        builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+
+        var auth = builder.Services.AddAuthentication(o =>
+        {
+            o.DefaultScheme = SelectorScheme;
+            o.DefaultChallengeScheme = SelectorScheme;
+        });
+        auth.AddPolicyScheme(SelectorScheme, "Cookie, OIDC eller API-nøgle", o => o.ForwardDefaultSelector = context =>
+        {
+            if (context.Request.Headers.ContainsKey(ApiKeyHandler.HeaderName))
+            {
+                return ApiKeyHandler.SchemeName;
+            }
+            return options.IsDemo || IsApi(context.Request) ? CookieAuthenticationDefaults.AuthenticationScheme : OpenIdConnectDefaults.AuthenticationScheme;
+        });
+        auth.AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+        {
+            o.Cookie.Name = "handicapportalen";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/konto/log-ind";
+            o.AccessDeniedPath = "/konto/adgang-naegtet";
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        auth.AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
+        if (!options.IsDemo)
+        {
+            auth.AddOpenIdConnect(o =>
+            {
+                o.Authority = options.Oidc.Authority;
+                o.ClientId = options.Oidc.ClientId;
+                o.ClientSecret = options.Oidc.ClientSecret;
+                o.ResponseType = "code";
+                o.SaveTokens = false;
+                o.GetClaimsFromUserInfoEndpoint = true;
+                o.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                o.TokenValidationParameters.NameClaimType = "name";
+                o.TokenValidationParameters.RoleClaimType = options.Oidc.RoleClaim;
+                o.Scope.Add("email");
+                o.Events.OnTokenValidated = context =>
+                {
+                    // Copy the configured role claim to the standard role claim the policies read.
+                    if (context.Principal?.Identity is ClaimsIdentity identity)
+                    {
+                        foreach (var role in identity.FindAll(options.Oidc.RoleClaim).ToList())
+                        {
+                            identity.AddClaim(new Claim(ClaimTypes.Role, role.Value));
+                        }
+                    }
+                    return Task.CompletedTask;
+                };
+            });
+        }
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Caseworker, p => p.RequireRole(Roles.All))
+            .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator, Roles.Administrator))
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            // Every endpoint requires a signed-in user with a portal role unless it says otherwise.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.All).Build());
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<CurrentUser>();
+        return builder;
+    }
+
+    public static WebApplication MapPortalAuth(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value;
+        if (options.IsDemo)
+        {
+            app.MapDemoSignIn();
+        }
+        app.MapPost("/konto/log-ud", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect(options.IsDemo ? "/konto/log-ind" : "/");
+        }).RequireAuthorization(Policies.Caseworker);
+        return app;
+    }
+
+    /// <summary>Demo sign-in must never run in Production, and Production must have OIDC.</summary>
+    internal static void EnsureSafeConfiguration(AuthOptions options, IHostEnvironment environment)
+    {
+        if (options.IsDemo && !environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(
+                $"Demo-login (Auth:Mode=Demo) kan kun bruges i Development, men miljøet er '{environment.EnvironmentName}'. Konfigurér OpenID Connect (Auth:Mode=Oidc, Auth:Oidc:Authority, ClientId og ClientSecret).");
+        }
+        if (!options.IsDemo && !options.Oidc.IsConfigured)
+        {
+            throw new InvalidOperationException(
+                "Handicapportalen kan ikke starte: OpenID Connect er ikke konfigureret. Angiv Auth:Oidc:Authority, Auth:Oidc:ClientId og Auth:Oidc:ClientSecret (fx fra Entra ID), eller kør i Development med Auth:Mode=Demo.");
+        }
+    }
+
+    internal static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (IsApi(context.Request) || context.Request.Headers.ContainsKey(ApiKeyHandler.HeaderName))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,29 @@
+namespace Portal.Content;
+
+public static class ContentExtensions
+{
+    public static WebApplicationBuilder AddContent(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ContentOptions>().BindConfiguration(ContentOptions.Section).ValidateOnStart();
+        builder.Services.AddOptions<LawPortalOptions>().BindConfiguration(LawPortalOptions.Section)
+            .Validate(o => Uri.TryCreate(o.BaseUrl, UriKind.Absolute, out _), "LawPortal:BaseUrl skal være en absolut URL.").ValidateOnStart();
+        builder.Services.AddSingleton<ContentRoot>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ContentOptions>>().Value);
+        builder.Services.AddSingleton<ContentFileReader>();
+        builder.Services.AddSingleton<HtmlSafety>();
+        builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddSingleton<DocumentParser>();
+        builder.Services.AddSingleton<ContentImporter>();
+        builder.Services.AddSingleton<ContentCatalog>();
+        builder.Services.AddSingleton<ContentSynchronizer>();
+        builder.Services.AddHostedService<ContentWatcher>();
+        return builder;
+    }
+
+    /// <summary>Imports content/ before the first request so the library is complete when the URL is printed.</summary>
+    public static async Task ImportContentAsync(this WebApplication app)
+    {
+        var sync = app.Services.GetRequiredService<ContentSynchronizer>();
+        await sync.SyncAsync();
+    }
+}

@@ -1,0 +1,44 @@
+namespace Portal.Content;
+
+public sealed class ContentOptions
+{
+    public const string Section = "Content";
+
+    /// <summary>Folder holding tovholdere.yml, arbejdsgange/ and skabeloner/. Relative paths are resolved from the app's content root, then its parents.</summary>
+    public string RootPath { get; set; } = "content";
+
+    /// <summary>Files larger than this are refused at import with a clear message.</summary>
+    public int MaxFileBytes { get; set; } = 1_000_000;
+
+    /// <summary>Days before the review date when a document counts as "revideres snart".</summary>
+    public int ReviewSoonDays { get; set; } = 30;
+
+    /// <summary>Watch the content folder and re-import on change.</summary>
+    public bool WatchFiles { get; set; } = true;
+
+    /// <summary>Known document types (front matter key "type") and their Danish labels.</summary>
+    public Dictionary<string, string> DocumentTypes { get; set; } = new()
+    {
+        ["arbejdsgang"] = "Arbejdsgang",
+        ["tjekliste"] = "Tjekliste",
+        ["tilbud"] = "Tilbud uden visitation",
+        ["vejledning"] = "Vejledning",
+        ["pjece"] = "Pjece til borgere",
+        ["dagsorden"] = "Dagsorden",
+        ["funktionsbeskrivelse"] = "Funktionsbeskrivelse",
+        ["afgørelse"] = "Afgørelsesskabelon",
+        ["brev"] = "Brevskabelon",
+        ["frase"] = "Frase",
+    };
+
+    /// <summary>Top-level folders under the root that are imported as documents.</summary>
+    public string[] DocumentFolders { get; set; } = ["arbejdsgange", "skabeloner"];
+}
+
+public sealed class LawPortalOptions
+{
+    public const string Section = "LawPortal";
+
+    /// <summary>Base URL of the law portal; each law's path in love.yml is appended.</summary>
+    public string BaseUrl { get; set; } = "https://www.retsinformation.dk";
+}

@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Data;
+
+namespace Portal.Content;
+
+/// <summary>
+/// Imports content/ and rebuilds the served snapshot. Rendering is cached by content hash so a
+/// change to one file re-renders one document, not the library.
+/// </summary>
+public sealed class ContentSynchronizer(
+    ContentRoot root,
+    ContentImporter importer,
+    DocumentParser parser,
+    ContentCatalog catalog,
+    IDbContextFactory<PortalDbContext> dbFactory,
+    IOptions<ContentOptions> options,
+    IOptions<LawPortalOptions> lawOptions,
+    TimeProvider clock,
+    ILogger<ContentSynchronizer> logger)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConcurrentDictionary<(string Slug, string Hash), ParseResult> _parsed = new();
+    private string _contextStamp = "";
+
+    public async Task SyncAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var import = await importer.ImportAsync(root.Path, cancellationToken);
+            if (import.Created + import.Updated + import.Removed > 0)
+            {
+                logger.LogInformation("Indhold importeret: {Created} nye, {Updated} ændrede, {Removed} fjernet", import.Created, import.Updated, import.Removed);
+            }
+            await RebuildCoreAsync(import.Issues, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Rebuilds the snapshot from the database without reading content files (after an edit is published).</summary>
+    public async Task RebuildAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var fileIssues = catalog.Current.Issues.Where(i => i.Line == 0 && i.Severity == IssueSeverity.Error).ToList();
+            await RebuildCoreAsync(fileIssues, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task RebuildCoreAsync(IReadOnlyList<ContentIssue> importIssues, CancellationToken cancellationToken)
+    {
+        var issues = new List<ContentIssue>(importIssues);
+        var roster = Roster.Load(root.Path, issues);
+        var laws = LawCatalog.Load(root.Path, lawOptions.Value.BaseUrl, issues);
+        var folders = FolderCatalog.Load(root.Path, options.Value.DocumentFolders, issues);
+        var context = new ParseContext(roster, laws, options.Value);
+
+        var stamp = StampOf(Roster.FileName) + StampOf(LawCatalog.FileName);
+        if (stamp != _contextStamp)
+        {
+            _parsed.Clear();
+            _contextStamp = stamp;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var published = await db.DocumentVersions.AsNoTracking()
+            .Where(v => !v.Document!.RemovedFromDisk && v.Document.PublishedVersionNumber == v.Number)
+            .Select(v => new { v.Document!.Slug, v.Number, v.Content, v.ContentHash, v.CreatedAt, v.Author })
+            .ToListAsync(cancellationToken);
+
+        var documents = new List<LibraryDocument>(published.Count);
+        foreach (var row in published)
+        {
+            var filePath = row.Slug + ".md";
+            var result = _parsed.GetOrAdd((row.Slug, row.ContentHash), _ => parser.Parse(row.Slug, filePath, row.Content, context));
+            issues.AddRange(result.Issues);
+            if (result.Document is { } doc)
+            {
+                documents.Add(doc with { VersionNumber = row.Number, ContentHash = row.ContentHash, ChangedAt = row.CreatedAt, ChangedBy = row.Author });
+            }
+        }
+
+        var slugs = published.Select(p => p.Slug).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var doc in documents)
+        {
+            foreach (var link in doc.Links.Where(l => !slugs.Contains(l.TargetSlug)))
+            {
+                issues.Add(new ContentIssue(doc.FilePath, link.Line, IssueSeverity.Error, $"Linket '{link.Written}' peger på et dokument, der ikke findes ('{link.TargetSlug}')."));
+            }
+        }
+
+        documents.Sort((a, b) => string.CompareOrdinal(a.Slug, b.Slug));
+        var ordered = issues.OrderBy(i => i.Severity).ThenBy(i => i.File, StringComparer.Ordinal).ThenBy(i => i.Line).ToList();
+        catalog.Publish(new LibrarySnapshot(documents, ordered, folders, roster, laws, clock.GetUtcNow()));
+    }
+
+    private string StampOf(string fileName)
+    {
+        var path = Path.Combine(root.Path, fileName);
+        return File.Exists(path) ? ContentHash.Of(File.ReadAllBytes(path)) : "-";
+    }
+}

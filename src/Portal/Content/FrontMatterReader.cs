@@ -1,0 +1,90 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Portal.Content;
+
+/// <summary>The result of splitting a Markdown file into front matter and body.</summary>
+public sealed record SplitDocument(FrontMatter? FrontMatter, string Body, int BodyStartLine, ContentIssue? Error);
+
+/// <summary>Splits "---" delimited YAML front matter from a Markdown body and parses it.</summary>
+public static class FrontMatterReader
+{
+    public static SplitDocument Read(string text, string file)
+    {
+        text = TextNormalizer.NormalizeNewlines(text);
+        if (!text.StartsWith("---\n", StringComparison.Ordinal))
+        {
+            return Fail(text, file, 1, "Filen mangler front matter: den skal begynde med en linje med '---', derefter felterne (titel, tovholder, revideres) og igen '---'.");
+        }
+
+        var end = FindClosingDelimiter(text);
+        if (end < 0)
+        {
+            return Fail(text, file, 1, "Front matter er ikke afsluttet: der mangler en linje med '---' efter felterne.");
+        }
+
+        var yaml = text[4..end];
+        var bodyStart = text.IndexOf('\n', end + 1);
+        var body = bodyStart < 0 ? "" : text[(bodyStart + 1)..];
+        var bodyStartLine = CountLines(text, bodyStart < 0 ? text.Length : bodyStart + 1);
+
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            {
+                return new SplitDocument(null, body, bodyStartLine,
+                    new ContentIssue(file, 2, IssueSeverity.Error, "Front matter skal være felter på formen 'navn: værdi'."));
+            }
+            // YAML lines are 1-based within the block, which starts on file line 2.
+            return new SplitDocument(new FrontMatter(root, yaml, 1), body, bodyStartLine, null);
+        }
+        catch (YamlException ex)
+        {
+            var line = (int)ex.Start.Line + 1;
+            var detail = ex.InnerException?.Message ?? ex.Message;
+            return new SplitDocument(null, body, bodyStartLine,
+                new ContentIssue(file, line, IssueSeverity.Error, $"Front matter er ikke gyldig YAML (linje {line}, kolonne {ex.Start.Column}): {Translate(detail)}"));
+        }
+    }
+
+    private static SplitDocument Fail(string text, string file, int line, string message) =>
+        new(null, text, 1, new ContentIssue(file, line, IssueSeverity.Error, message));
+
+    private static int FindClosingDelimiter(string text)
+    {
+        var pos = 3;
+        while ((pos = text.IndexOf("\n---", pos, StringComparison.Ordinal)) >= 0)
+        {
+            var after = pos + 4;
+            if (after == text.Length || text[after] == '\n' || (text[after] == ' ' && text.IndexOf('\n', after) is var nl && text[after..(nl < 0 ? text.Length : nl)].Trim().Length == 0))
+            {
+                return pos + 1;
+            }
+            pos = after;
+        }
+        return -1;
+    }
+
+    private static int CountLines(string text, int upTo)
+    {
+        var lines = 1;
+        for (var i = 0; i < upTo && i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    // YamlDotNet messages are English; keep them but lead with the most common cause in Danish.
+    private static string Translate(string message) =>
+        message.Contains("mapping values are not allowed", StringComparison.OrdinalIgnoreCase)
+            ? "et kolon i en værdi skal stå i anførselstegn. (" + message + ")"
+            : message.Contains("did not find expected", StringComparison.OrdinalIgnoreCase)
+                ? "en liste eller et citat er ikke afsluttet korrekt. (" + message + ")"
+                : message;
+}

@@ -1,0 +1,37 @@
+namespace Portal.Content;
+
+/// <summary>A published, parsed and rendered content document as served to users.</summary>
+public sealed record LibraryDocument
+{
+    public required string Slug { get; init; }
+    public required string FilePath { get; init; }
+    public required string Folder { get; init; }
+    public required string Title { get; init; }
+    public required string Type { get; init; }
+    public required string TypeLabel { get; init; }
+    public required Area Area { get; init; }
+    public required Owner Owner { get; init; }
+    public required DateOnly ReviewDate { get; init; }
+    public required IReadOnlyList<LawReference> LegalBasis { get; init; }
+    public string? Phase { get; init; }
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public string? Summary { get; init; }
+    public DateOnly? Updated { get; init; }
+    public required string Html { get; init; }
+    public required IReadOnlyList<TocEntry> Toc { get; init; }
+    public required IReadOnlyList<string> Headings { get; init; }
+    public required string Body { get; init; }
+    public required FrontMatter FrontMatter { get; init; }
+    public IReadOnlyList<DocumentLink> Links { get; init; } = [];
+    public IReadOnlyList<ContentIssue> Warnings { get; init; } = [];
+
+    /// <summary>The database version served (published).</summary>
+    public int VersionNumber { get; init; }
+    public string ContentHash { get; init; } = "";
+    public DateTimeOffset ChangedAt { get; init; }
+    public string? ChangedBy { get; init; }
+
+    public bool IsTemplate => Slug.StartsWith("skabeloner/", StringComparison.Ordinal);
+
+    public ReviewStatus ReviewStatusOn(DateOnly today, int soonDays) => ReviewStatusNames.Compute(ReviewDate, today, soonDays);
+}

@@ -1,0 +1,199 @@
+using System.Text;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Portal.Content;
+
+/// <summary>A link from one document to another, found while rendering.</summary>
+public sealed record DocumentLink(string TargetSlug, string? Anchor, int Line, string Written);
+
+public sealed record RenderedMarkdown(string Html, IReadOnlyList<TocEntry> Toc, IReadOnlyList<DocumentLink> Links, IReadOnlyList<string> Headings);
+
+/// <summary>
+/// Renders content Markdown with one shared Markdig pipeline: tables, task lists, heading anchors,
+/// alert blocks, law references turned into links, relative .md links rewritten, and sanitising.
+/// </summary>
+public sealed class MarkdownRenderer(HtmlSafety safety)
+{
+    public const string DocumentRoute = "/dokument/";
+
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .UseAlertBlocks()
+        .UsePipeTables()
+        .UseGridTables()
+        .UseTaskLists()
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .UseAutoLinks()
+        .UseListExtras()
+        .UseEmphasisExtras()
+        .UseDefinitionLists()
+        .UseFootnotes()
+        .Build();
+
+    public MarkdownPipeline Pipeline => _pipeline;
+
+    /// <param name="slug">The rendering document's identity, used to resolve relative links; null for text without a home (letters).</param>
+    /// <param name="lineOffset">Added to Markdig's 0-based line numbers so links report file lines.</param>
+    public RenderedMarkdown Render(string markdown, string? slug, LawCatalog laws, int lineOffset = 1)
+    {
+        var document = Markdown.Parse(markdown, _pipeline);
+        var links = new List<DocumentLink>();
+        var toc = new List<TocEntry>();
+        var headings = new List<string>();
+
+        foreach (var link in document.Descendants<LinkInline>().ToList())
+        {
+            if (!link.IsImage && slug is not null && ResolveDocumentLink(slug, link.Url) is { } target)
+            {
+                links.Add(new DocumentLink(target.Slug, target.Anchor, link.Line + lineOffset, link.Url ?? ""));
+                link.Url = DocumentRoute + target.Slug + (target.Anchor is null ? "" : "#" + target.Anchor);
+            }
+        }
+
+        LinkLawReferences(document, laws);
+
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            var text = InlineText(heading.Inline);
+            headings.Add(text);
+            var id = heading.GetAttributes().Id;
+            if (heading.Level is 2 or 3 && id is not null)
+            {
+                toc.Add(new TocEntry(heading.Level, id, text));
+            }
+        }
+
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return new RenderedMarkdown(safety.Sanitize(writer.ToString()), toc, links, headings);
+    }
+
+    /// <summary>Resolves a relative link to a .md file into a document identity; null for external or non-document links.</summary>
+    public static (string Slug, string? Anchor)? ResolveDocumentLink(string fromSlug, string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url) || url.StartsWith('#') || url.Contains("://", StringComparison.Ordinal) || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        var hash = url.IndexOf('#');
+        var path = hash < 0 ? url : url[..hash];
+        var anchor = hash < 0 ? null : url[(hash + 1)..];
+        if (!path.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+        path = Uri.UnescapeDataString(path[..^3]);
+        var parts = new List<string>();
+        if (!path.StartsWith('/'))
+        {
+            parts.AddRange(fromSlug.Split('/')[..^1]);
+        }
+        foreach (var segment in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (segment == "..")
+            {
+                if (parts.Count > 0)
+                {
+                    parts.RemoveAt(parts.Count - 1);
+                }
+            }
+            else if (segment != ".")
+            {
+                parts.Add(segment);
+            }
+        }
+        return (string.Join('/', parts).ToLowerInvariant(), string.IsNullOrEmpty(anchor) ? null : anchor);
+    }
+
+    private static void LinkLawReferences(MarkdownDocument document, LawCatalog laws)
+    {
+        foreach (var literal in document.Descendants<LiteralInline>().ToList())
+        {
+            if (IsInsideLink(literal))
+            {
+                continue;
+            }
+            var text = literal.Content.ToString();
+            var matches = laws.FindAll(text);
+            if (matches.Count == 0)
+            {
+                continue;
+            }
+            Inline previous = literal;
+            var position = 0;
+            foreach (var match in matches)
+            {
+                var url = laws.UrlFor(match.Law, match.Paragraph);
+                if (url is null)
+                {
+                    continue;
+                }
+                if (match.Index > position)
+                {
+                    previous = InsertAfter(previous, new LiteralInline(text[position..match.Index]));
+                }
+                var link = new LinkInline(url, $"{match.Law.Name} på lovportalen");
+                link.AppendChild(new LiteralInline(match.Text));
+                link.GetAttributes().AddClass("lovhenvisning");
+                previous = InsertAfter(previous, link);
+                position = match.Index + match.Length;
+            }
+            if (position == 0)
+            {
+                continue;
+            }
+            if (position < text.Length)
+            {
+                InsertAfter(previous, new LiteralInline(text[position..]));
+            }
+            literal.Remove();
+        }
+    }
+
+    private static Inline InsertAfter(Inline after, Inline inline)
+    {
+        after.InsertAfter(inline);
+        return inline;
+    }
+
+    private static bool IsInsideLink(Inline inline)
+    {
+        for (var parent = inline.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is LinkInline)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static string InlineText(ContainerInline? inline)
+    {
+        if (inline is null)
+        {
+            return "";
+        }
+        var sb = new StringBuilder();
+        foreach (var child in inline.Descendants())
+        {
+            switch (child)
+            {
+                case LiteralInline lit:
+                    sb.Append(lit.Content);
+                    break;
+                case CodeInline code:
+                    sb.Append(code.Content);
+                    break;
+            }
+        }
+        return sb.ToString().Trim();
+    }
+}

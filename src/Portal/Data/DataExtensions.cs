@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Portal.Data;
+
+public static class DataExtensions
+{
+    /// <summary>SQLite file under the data folder by default; ConnectionStrings:Portal overrides it.</summary>
+    public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Portal");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var dataDir = Path.GetFullPath(builder.Configuration["DataPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "..", "..", "data"));
+            Directory.CreateDirectory(dataDir);
+            connectionString = $"Data Source={Path.Combine(dataDir, "handicapportalen.db")}";
+        }
+        builder.Services.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite(connectionString));
+        builder.Services.AddDbContext<PortalDbContext>(o => o.UseSqlite(connectionString), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<Audit.AuditLog>();
+        return builder;
+    }
+
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await db.Database.MigrateAsync();
+        // WAL lets readers continue while an import writes.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Audit;
+using Portal.Content;
+
+namespace Portal.Data;
+
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+{
+    public DbSet<StoredDocument> Documents => Set<StoredDocument>();
+    public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset; store it as UTC ticks.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}

@@ -1,0 +1,13 @@
+using Portal.Content;
+
+namespace Portal.Library;
+
+/// <summary>Today's date and the review status rules, shared by pages so they agree with the API.</summary>
+public sealed class LibraryClock(TimeProvider clock, ContentOptions options)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().Date);
+
+    public int SoonDays => options.ReviewSoonDays;
+
+    public ReviewStatus StatusOf(LibraryDocument document) => document.ReviewStatusOn(Today, SoonDays);
+}

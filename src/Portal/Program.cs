@@ -1,0 +1,43 @@
+using MudBlazor.Services;
+using Portal.Auth;
+using Portal.Components;
+using Portal.Content;
+using Portal.Data;
+using Portal.Library;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddProblemDetails();
+builder.AddData();
+builder.AddPortalAuth();
+builder.AddContent();
+builder.AddLibrary();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+// API clients get plain status codes and problem details, people get the Danish not-found page.
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
+    branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapPortalAuth();
+app.MapLibrary();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.MigrateDatabaseAsync();
+await app.ImportContentAsync();
+app.Lifetime.ApplicationStarted.Register(() =>
+    app.Logger.LogInformation("Handicapportalen kører på {Urls}", string.Join(", ", app.Urls)));
+app.Run();
+
+/// <summary>Entry point, public for WebApplicationFactory in tests.</summary>
+public partial class Program;
