@@ -21,9 +21,8 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
-// API clients get plain status codes and problem details, people get the Danish not-found page.
-app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"),
-    branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseApiStatusCodes();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

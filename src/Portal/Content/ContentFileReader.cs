@@ -49,7 +49,7 @@ public sealed class ContentFileReader(ContentOptions options)
             var info = new FileInfo(fullPath);
             if (info.Length > options.MaxFileBytes)
             {
-                return Problem(slug, relativePath, "", 0, $"Filen er for stor ({info.Length / 1024:N0} KB). Den største tilladte størrelse er {options.MaxFileBytes / 1024:N0} KB. Del dokumentet op i flere.");
+                return Problem(slug, relativePath, "", 0, string.Create(DanishFormat.Culture, $"Filen er for stor ({info.Length / 1024:N0} KB). Den største tilladte størrelse er {options.MaxFileBytes / 1024:N0} KB. Del dokumentet op i flere."));
             }
             bytes = File.ReadAllBytes(fullPath);
         }

@@ -47,6 +47,12 @@ public static class FrontMatterReader
             return new SplitDocument(null, body, bodyStartLine,
                 new ContentIssue(file, line, IssueSeverity.Error, $"Front matter er ikke gyldig YAML (linje {line}, kolonne {ex.Start.Column}): {Translate(detail)}"));
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet's scanner throws this on some unterminated constructs instead of a YamlException.
+            return new SplitDocument(null, body, bodyStartLine,
+                new ContentIssue(file, 2, IssueSeverity.Error, $"Front matter er ikke gyldig YAML: en liste, et citat eller en klamme er ikke afsluttet korrekt. ({ex.Message})"));
+        }
     }
 
     private static SplitDocument Fail(string text, string file, int line, string message) =>
@@ -82,7 +88,7 @@ public static class FrontMatterReader
 
     // YamlDotNet messages are English; keep them but lead with the most common cause in Danish.
     private static string Translate(string message) =>
-        message.Contains("mapping values are not allowed", StringComparison.OrdinalIgnoreCase)
+        message.Contains("mapping", StringComparison.OrdinalIgnoreCase)
             ? "et kolon i en værdi skal stå i anførselstegn. (" + message + ")"
             : message.Contains("did not find expected", StringComparison.OrdinalIgnoreCase)
                 ? "en liste eller et citat er ikke afsluttet korrekt. (" + message + ")"

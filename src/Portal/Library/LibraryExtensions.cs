@@ -8,6 +8,16 @@ public static class LibraryExtensions
         return builder;
     }
 
+    /// <summary>API clients get plain status codes and problem details, not the HTML not-found page.</summary>
+    public static IApplicationBuilder UseApiStatusCodes(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (context.Request.Path.StartsWithSegments("/api") && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } feature)
+        {
+            feature.Enabled = false;
+        }
+        return next(context);
+    });
+
     public static WebApplication MapLibrary(this WebApplication app)
     {
         app.MapLibraryApi();

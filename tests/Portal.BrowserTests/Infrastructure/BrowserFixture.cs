@@ -1,0 +1,110 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(Portal.BrowserTests.Infrastructure.BrowserFixture))]
+
+namespace Portal.BrowserTests.Infrastructure;
+
+/// <summary>One server and one Chromium for the whole run; each test gets a fresh, signed-in context.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly Dictionary<string, string> _signedInState = [];
+    private readonly SemaphoreSlim _signInGate = new(1, 1);
+    private IPlaywright? _playwright;
+
+    public BrowserServer Server { get; private set; } = default!;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            // Never skip silently: the test script installs Debian's chromium; without it the browser tests fail loudly.
+            throw new InvalidOperationException($"Chromium findes ikke på {ChromiumPath}. Kør scripts/test.sh, som installerer Debians chromium-pakke.");
+        }
+        Server = new BrowserServer();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    /// <summary>A new page in its own context, signed in as the given demo user (sagsbehandler, koordinator, administrator).</summary>
+    public async Task<IPage> NewPageAsync(string demoUser = "sagsbehandler", bool acceptDownloads = false)
+    {
+        var state = await SignedInStateAsync(demoUser);
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Server.BaseUrl,
+            StorageState = state,
+            AcceptDownloads = acceptDownloads,
+            Locale = "da-DK",
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Waits until the Blazor circuit is connected, so clicks reach interactive components.</summary>
+    public static async Task WaitForInteractiveAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('.mud-layout') !== null && window.Blazor._internal !== undefined");
+        await page.WaitForTimeoutAsync(300);
+    }
+
+    /// <summary>Runs axe (WCAG 2.1 A/AA) and returns the serious and critical violations as readable lines.</summary>
+    public static async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync(IPage page)
+    {
+        var options = new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } };
+        var result = await page.RunAxe(options);
+        return result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} – {string.Join(" | ", v.Nodes.Take(3).Select(n => string.Join(",", n.Target)))}")
+            .ToList();
+    }
+
+    private async Task<string> SignedInStateAsync(string demoUser)
+    {
+        await _signInGate.WaitAsync();
+        try
+        {
+            if (_signedInState.TryGetValue(demoUser, out var cached))
+            {
+                return cached;
+            }
+            var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseUrl });
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/konto/log-ind");
+            await page.Locator($"button[name='bruger'][value='{demoUser}']").ClickAsync();
+            await page.WaitForURLAsync(url => !url.Contains("/konto/log-ind"));
+            var state = await context.StorageStateAsync();
+            await context.CloseAsync();
+            _signedInState[demoUser] = state;
+            return state;
+        }
+        finally
+        {
+            _signInGate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        _playwright?.Dispose();
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+    }
+}

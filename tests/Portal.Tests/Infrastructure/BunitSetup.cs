@@ -1,0 +1,53 @@
+using Bunit;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using Portal.Auth;
+using Portal.Content;
+using Portal.Library;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>One setup for bUnit tests: MudBlazor services, loose JS interop, a content catalog and a signed-in user.</summary>
+public static class BunitSetup
+{
+    public static BunitContext CreateContext(LibrarySnapshot? snapshot = null, string role = Roles.Caseworker, DateOnly? today = null)
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+        var options = new ContentOptions();
+        ctx.Services.AddSingleton(options);
+        var clock = new FixedTimeProvider(today ?? new DateOnly(2026, 11, 23));
+        ctx.Services.AddSingleton<TimeProvider>(clock);
+        var catalog = new ContentCatalog();
+        if (snapshot is not null)
+        {
+            catalog.Publish(snapshot);
+        }
+        ctx.Services.AddSingleton(catalog);
+        ctx.Services.AddScoped<LibraryClock>();
+        var auth = ctx.AddAuthorization();
+        auth.SetAuthorized("Test Bruger");
+        auth.SetRoles(role);
+        auth.SetPolicies(role switch
+        {
+            Roles.Administrator => [Policies.Caseworker, Policies.Coordinator, Policies.Administrator],
+            Roles.Coordinator => [Policies.Caseworker, Policies.Coordinator],
+            _ => [Policies.Caseworker],
+        });
+        ctx.Services.AddScoped<CurrentUser>();
+        return ctx;
+    }
+}
+
+/// <summary>A clock fixed at noon local time on a given date.</summary>
+public sealed class FixedTimeProvider(DateOnly today) : TimeProvider
+{
+    public DateOnly Today { get; set; } = today;
+
+    public override DateTimeOffset GetUtcNow() => new(Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+}
