@@ -11,7 +11,7 @@ public sealed record ParseResult(LibraryDocument? Document, IReadOnlyList<Conten
 }
 
 /// <summary>Validates front matter and renders a document; the same rules run at import and in the editor.</summary>
-public sealed class DocumentParser(MarkdownRenderer renderer)
+public sealed class DocumentParser(MarkdownRenderer renderer, IEnumerable<IDocumentCheck> checks)
 {
     private static readonly string[] s_procedureSections = ["Formål", "Handling", "Inddragelse", "Tid"];
 
@@ -100,7 +100,15 @@ public sealed class DocumentParser(MarkdownRenderer renderer)
             Links = rendered.Links,
             Warnings = issues.Where(i => i.Severity == IssueSeverity.Warning).ToList(),
         };
-        return new ParseResult(document, issues);
+        foreach (var check in checks)
+        {
+            issues.AddRange(check.Check(document, context));
+        }
+        if (issues.Any(i => i.Severity == IssueSeverity.Error))
+        {
+            return new ParseResult(null, issues);
+        }
+        return new ParseResult(document with { Warnings = issues.Where(i => i.Severity == IssueSeverity.Warning).ToList() }, issues);
     }
 
     private static DateOnly? ReadDate(FrontMatter fm, string key, string file, List<ContentIssue> issues, bool required)

@@ -20,7 +20,7 @@ public static class ParserTestData
 
     public static ParseContext Context => new(Roster, Laws, new ContentOptions());
 
-    public static DocumentParser Parser => new(new MarkdownRenderer(new HtmlSafety()));
+    public static DocumentParser Parser => new(new MarkdownRenderer(new HtmlSafety()), []);
 
     public static string Document(string frontMatter, string body = "Tekst.") => $"---\n{frontMatter}\n---\n{body}\n";
 
