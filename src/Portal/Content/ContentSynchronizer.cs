@@ -78,13 +78,19 @@ public sealed class ContentSynchronizer(
             .Select(v => new { v.Document!.Slug, v.Number, v.Content, v.ContentHash, v.CreatedAt, v.Author })
             .ToListAsync(cancellationToken);
 
-        var documents = new List<LibraryDocument>(published.Count);
-        foreach (var row in published)
+        // Parsing is independent per document: use both cores at start-up.
+        var results = new ParseResult[published.Count];
+        Parallel.For(0, published.Count, i =>
         {
-            var filePath = row.Slug + ".md";
-            var result = _parsed.GetOrAdd((row.Slug, row.ContentHash), _ => parser.Parse(row.Slug, filePath, row.Content, context));
-            issues.AddRange(result.Issues);
-            if (result.Document is { } doc)
+            var row = published[i];
+            results[i] = _parsed.GetOrAdd((row.Slug, row.ContentHash), _ => parser.Parse(row.Slug, row.Slug + ".md", row.Content, context));
+        });
+        var documents = new List<LibraryDocument>(published.Count);
+        for (var i = 0; i < published.Count; i++)
+        {
+            var row = published[i];
+            issues.AddRange(results[i].Issues);
+            if (results[i].Document is { } doc)
             {
                 documents.Add(doc with { VersionNumber = row.Number, ContentHash = row.ContentHash, ChangedAt = row.CreatedAt, ChangedBy = row.Author });
             }

@@ -92,7 +92,7 @@ public sealed class DocumentParser(MarkdownRenderer renderer, IEnumerable<IDocum
             Tags = fm.GetList("tags", splitCommas: true),
             Summary = fm.GetString("resumé"),
             Updated = updated,
-            Html = rendered.Html,
+            LazyHtml = rendered.LazyHtml,
             Toc = rendered.Toc,
             Headings = rendered.Headings,
             Body = split.Body,

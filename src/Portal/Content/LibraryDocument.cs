@@ -17,7 +17,10 @@ public sealed record LibraryDocument
     public IReadOnlyList<string> Tags { get; init; } = [];
     public string? Summary { get; init; }
     public DateOnly? Updated { get; init; }
-    public required string Html { get; init; }
+    public required Lazy<string> LazyHtml { get; init; }
+
+    /// <summary>The sanitised HTML of the body.</summary>
+    public string Html => LazyHtml.Value;
     public required IReadOnlyList<TocEntry> Toc { get; init; }
     public required IReadOnlyList<string> Headings { get; init; }
     public required string Body { get; init; }

@@ -11,7 +11,11 @@ namespace Portal.Content;
 /// <summary>A link from one document to another, found while rendering.</summary>
 public sealed record DocumentLink(string TargetSlug, string? Anchor, int Line, string Written);
 
-public sealed record RenderedMarkdown(string Html, IReadOnlyList<TocEntry> Toc, IReadOnlyList<DocumentLink> Links, IReadOnlyList<string> Headings);
+public sealed record RenderedMarkdown(Lazy<string> LazyHtml, IReadOnlyList<TocEntry> Toc, IReadOnlyList<DocumentLink> Links, IReadOnlyList<string> Headings)
+{
+    /// <summary>Sanitised HTML, produced on first use: validation at import needs only the syntax tree.</summary>
+    public string Html => LazyHtml.Value;
+}
 
 /// <summary>
 /// Renders content Markdown with one shared Markdig pipeline: tables, task lists, heading anchors,
@@ -67,12 +71,17 @@ public sealed class MarkdownRenderer(HtmlSafety safety)
             }
         }
 
+        return new RenderedMarkdown(new Lazy<string>(() => ToHtml(document)), toc, links, headings);
+    }
+
+    private string ToHtml(MarkdownDocument document)
+    {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
-        return new RenderedMarkdown(safety.Sanitize(writer.ToString()), toc, links, headings);
+        return safety.Sanitize(writer.ToString());
     }
 
     /// <summary>Resolves a relative link to a .md file into a document identity; null for external or non-document links.</summary>
