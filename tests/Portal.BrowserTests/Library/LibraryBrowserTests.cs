@@ -47,6 +47,7 @@ public class LibraryBrowserTests(BrowserFixture browser)
     [InlineData("sagsbehandler", "/bibliotek")]
     [InlineData("sagsbehandler", "/dokument/arbejdsgange/07-tjeklister/tjekliste-foerste-moede")]
     [InlineData("sagsbehandler", "/findes-ikke")]
+    [InlineData("sagsbehandler", "/tilbud-folder?omraade=voksen")]
     [InlineData("koordinator", "/")]
     [InlineData("koordinator", "/indholdsfejl")]
     public async Task Page_HasNoSeriousAccessibilityViolations(string user, string url)
