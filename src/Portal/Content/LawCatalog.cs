@@ -129,7 +129,8 @@ public sealed class LawCatalog
             {
                 if (k is YamlScalarNode { Value: { } from } && v is YamlScalarNode { Value: { } to })
                 {
-                    mapping[from.Trim()] = to.Trim();
+                    // "19 a" and "19a" are the same paragraph; store without spaces as the recogniser does.
+                    mapping[from.Replace(" ", "")] = to.Replace(" ", "");
                 }
             }
         }

@@ -40,6 +40,7 @@ public class LawCatalogTests
 
         Assert.Empty(issues);
         Assert.Equal("86", laws.FormerSelToBarnetsLov["41"]);
+        Assert.Equal("122", laws.FormerSelToBarnetsLov["19a"]);
         Assert.Contains(laws.Laws, l => l.Key == "serviceloven");
     }
 }
