@@ -63,12 +63,14 @@ public class LibraryBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    [Fact]
-    public async Task SignInPage_HasNoSeriousAccessibilityViolations()
+    [Theory]
+    [InlineData("/konto/log-ind")]
+    [InlineData("/konto/adgang-naegtet")]
+    public async Task StaticPage_HasNoSeriousAccessibilityViolations(string url)
     {
         var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.Server.BaseUrl });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/konto/log-ind");
+        await page.GotoAsync(url);
 
         var violations = await BrowserFixture.SeriousAccessibilityViolationsAsync(page);
 
