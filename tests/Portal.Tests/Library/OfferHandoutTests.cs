@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Content;
 using Portal.Library;
 using Portal.Library.Pages;
