@@ -26,6 +26,20 @@ switch (command)
             }
             break;
         }
+    case "relevance":
+        {
+            var snapshot = ContentLoader.Load(args[1]);
+            var docs = snapshot.Documents.Select(d => SearchDocument.From(d, snapshot)).ToList();
+            var index = SearchIndexBuilder.Build(docs, snapshot.Laws, SynonymSet.Load(args[1], []) ?? SynonymSet.Empty);
+            var queries = Portal.Tests.Search.RelevanceSet.Load(args[2]);
+            var (recall, mrr, outcomes) = Portal.Tests.Search.RelevanceSet.Run(queries, q => index.Rank(index.Planner.Plan(q)).Select(r => docs[r.Doc].Slug).ToList());
+            foreach (var o in outcomes.Where(o => o.Recall < 1 || o.ReciprocalRank < 1))
+            {
+                Console.WriteLine($"{o.Recall:0.00} {o.ReciprocalRank:0.00} [{o.Query.Kind}] {o.Query.Query}\n   want: {string.Join(", ", o.Query.Expected)}\n   got:  {string.Join(", ", o.Top)}");
+            }
+            Console.WriteLine($"recall@5 {recall:0.000}  MRR {mrr:0.000}  ({queries.Count} queries)");
+            break;
+        }
     default:
         Console.WriteLine("Kommandoer: explain <content> <query>...");
         break;

@@ -20,7 +20,8 @@ public static class SearchIndexBuilder
     {
         // 1. Words per document and field, in parallel.
         var words = new DocumentWords[documents.Count];
-        Parallel.For(0, documents.Count, i => words[i] = Analyze(documents[i], laws));
+        var lawParser = new LawQueryParser(laws);
+        Parallel.For(0, documents.Count, i => words[i] = Analyze(documents[i], laws, lawParser));
 
         // 2. The corpus vocabulary: surface words and stems, which also feed the decompounder.
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -59,7 +60,7 @@ public static class SearchIndexBuilder
         var averages = new float[Ranking.FieldCount];
         for (var f = 0; f < Ranking.FieldCount; f++)
         {
-            averages[f] = Math.Max(1f, (float)words.Average(w => (double)w.Lengths[f]));
+            averages[f] = Math.Max(1f, (float)words.Select(w => (double)w.Lengths[f]).DefaultIfEmpty(1).Average());
         }
         var perDocument = new KeyValuePair<string, float>[documents.Count][];
         Parallel.For(0, documents.Count, i => perDocument[i] = Weigh(words[i], info, averages));
@@ -83,10 +84,10 @@ public static class SearchIndexBuilder
 
         var titleTerms = words.Select(w => TitleTerms(w, info)).ToArray();
         var vocabulary = new Vocabulary(distinct.Select((w, i) => new VocabularyWord(w, display.GetValueOrDefault(w, w), stems[i], counts[w])));
-        return new SearchIndex(documents, terms, titleTerms, vocabulary, decompounder, synonyms, new LawQueryParser(laws));
+        return new SearchIndex(documents, terms, titleTerms, vocabulary, decompounder, synonyms, lawParser);
     }
 
-    private static DocumentWords Analyze(SearchDocument doc, LawCatalog laws)
+    private static DocumentWords Analyze(SearchDocument doc, LawCatalog laws, LawQueryParser lawParser)
     {
         var result = new DocumentWords();
         Add(result, SearchField.Title, doc.Title, laws);
@@ -97,6 +98,16 @@ public static class SearchIndexBuilder
         foreach (var text in doc.Tags)
         {
             Add(result, SearchField.Tags, text, laws);
+            // Tags are written like queries ("SEL 41", "BL 86"): read them as the query parser does.
+            foreach (var reference in lawParser.Parse(DanishText.Normalize(text)).Where(r => r.Form == ParagraphForm.WithLaw))
+            {
+                foreach (var p in reference.Paragraphs)
+                {
+                    var tags = result.Paragraphs[(int)SearchField.Tags];
+                    tags[ParagraphTerms.ForLaw(reference.LawKey!, p)] = tags.GetValueOrDefault(ParagraphTerms.ForLaw(reference.LawKey!, p)) + 1;
+                    tags[ParagraphTerms.Any(p)] = tags.GetValueOrDefault(ParagraphTerms.Any(p)) + 1;
+                }
+            }
         }
         Add(result, SearchField.Summary, doc.Summary ?? "", laws);
         foreach (var text in doc.Headings)
