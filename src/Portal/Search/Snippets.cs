@@ -1,5 +1,6 @@
-using System.Net;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace Portal.Search;
 
@@ -10,6 +11,9 @@ namespace Portal.Search;
 public static class Snippets
 {
     public const int MaxLength = 240;
+
+    // Escapes markup characters but keeps æ, ø, å readable in the API's JSON.
+    private static readonly HtmlEncoder s_encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     public static string For(SearchDocument doc, QueryPlan plan, SearchIndex index)
     {
@@ -39,7 +43,7 @@ public static class Snippets
         if (bestText is null)
         {
             var fallback = candidates.FirstOrDefault() ?? "";
-            return WebUtility.HtmlEncode(Cut(fallback, 0, out _));
+            return s_encoder.Encode(Cut(fallback, 0, out _));
         }
         var window = Cut(bestText, bestMarks[0].Start, out var offset);
         return Render(window, offset, bestText.Length, bestMarks);
@@ -117,11 +121,11 @@ public static class Snippets
             {
                 continue;
             }
-            sb.Append(WebUtility.HtmlEncode(window[position..s]));
-            sb.Append("<mark>").Append(WebUtility.HtmlEncode(window[s..e])).Append("</mark>");
+            sb.Append(s_encoder.Encode(window[position..s]));
+            sb.Append("<mark>").Append(s_encoder.Encode(window[s..e])).Append("</mark>");
             position = e;
         }
-        sb.Append(WebUtility.HtmlEncode(window[position..]));
+        sb.Append(s_encoder.Encode(window[position..]));
         if (offset + window.Length < fullLength)
         {
             sb.Append(" …");
