@@ -1,7 +1,10 @@
 using Portal.Search;
 using Portal.SearchBenchmarks;
 
-// Usage:
+// Usage (from the repository root; never part of scripts/test.sh):
+//   dotnet run -c Release --project tests/Portal.SearchBenchmarks -- compare [content] [queries.yml] [generated=10000] [rounds=20]
+//   dotnet run -c Release --project tests/Portal.SearchBenchmarks -- bdn [content] [queries.yml]
+//   dotnet run -c Release --project tests/Portal.SearchBenchmarks -- relevance <content> <queries.yml>
 //   dotnet run -c Release --project tests/Portal.SearchBenchmarks -- explain <content> "query" ...
 var command = args.FirstOrDefault() ?? "help";
 switch (command)
@@ -40,7 +43,17 @@ switch (command)
             Console.WriteLine($"recall@5 {recall:0.000}  MRR {mrr:0.000}  ({queries.Count} queries)");
             break;
         }
+    case "compare":
+        Comparison.Run(args.ElementAtOrDefault(1) ?? "content", args.ElementAtOrDefault(2) ?? "tests/Portal.Tests/Search/queries.yml",
+            int.Parse(args.ElementAtOrDefault(3) ?? "10000", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(args.ElementAtOrDefault(4) ?? "20", System.Globalization.CultureInfo.InvariantCulture));
+        break;
+    case "bdn":
+        SearchBenchmarks.ContentPath = Path.GetFullPath(args.ElementAtOrDefault(1) ?? "content");
+        SearchBenchmarks.QueriesPath = Path.GetFullPath(args.ElementAtOrDefault(2) ?? "tests/Portal.Tests/Search/queries.yml");
+        BenchmarkDotNet.Running.BenchmarkRunner.Run<SearchBenchmarks>(args: args.Skip(3).ToArray());
+        break;
     default:
-        Console.WriteLine("Kommandoer: explain <content> <query>...");
+        Console.WriteLine("Kommandoer: compare, bdn, relevance, explain (se Program.cs)");
         break;
 }

@@ -55,6 +55,60 @@ public static class DanishText
         return (sb.ToString(), origin.ToArray());
     }
 
+    /// <summary>Receives each normalised word of a text without allocating it (for building the index).</summary>
+    public delegate void WordHandler(ReadOnlySpan<char> word, int start, int length, bool folded);
+
+    /// <summary>As <see cref="Tokenize"/>, but hands each word to the handler in a reused buffer.</summary>
+    public static void ForEachWord(string text, WordHandler handler)
+    {
+        Span<char> buffer = stackalloc char[MaxWordLength + 4];
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+            var wordStart = i;
+            var length = 0;
+            var simple = true;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || IsInnerApostrophe(text, i)))
+            {
+                var ch = text[i];
+                if (ch < 128)
+                {
+                    if (length < MaxWordLength && ch != '\'')
+                    {
+                        buffer[length++] = (char)(ch is >= 'A' and <= 'Z' ? ch + 32 : ch);
+                    }
+                }
+                else
+                {
+                    simple = false;
+                }
+                i++;
+            }
+            if (simple)
+            {
+                handler(buffer[..length], wordStart, i - wordStart, false);
+            }
+            else
+            {
+                // Rare path: Danish letters and accents need folding.
+                var sb = new StringBuilder(32);
+                for (var j = wordStart; j < i && sb.Length < MaxWordLength; j++)
+                {
+                    if (text[j] != '\'' && text[j] != '’')
+                    {
+                        AppendFolded(sb, char.ToLowerInvariant(text[j]));
+                    }
+                }
+                handler(sb.ToString().AsSpan(0, Math.Min(sb.Length, MaxWordLength)), wordStart, i - wordStart, true);
+            }
+        }
+    }
+
     /// <summary>Splits text into words of letters and digits; everything else separates words.</summary>
     public static List<WordToken> Tokenize(string text)
     {

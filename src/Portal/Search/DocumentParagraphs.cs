@@ -18,7 +18,7 @@ public static partial class DocumentParagraphs
     /// <summary>Each reference's position and terms: "Barnets Lov § 86" gives §barnets-lov:86 and §86, a bare "§ 86" gives §86.</summary>
     public static IEnumerable<(int Index, int Length, string[] Terms)> Find(string text, LawCatalog laws)
     {
-        if (text.IndexOf('§') < 0 && text.IndexOf("art", StringComparison.OrdinalIgnoreCase) < 0)
+        if (text.IndexOf('§') < 0 && text.IndexOf("art.", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("artikel", StringComparison.OrdinalIgnoreCase) < 0)
         {
             yield break;
         }

@@ -125,19 +125,28 @@ public static class SearchIndexBuilder
     private static void Add(DocumentWords into, SearchField field, string text, LawCatalog laws)
     {
         var f = (int)field;
-        foreach (var token in DanishText.Tokenize(text))
+        var counts = into.Fields[f].GetAlternateLookup<ReadOnlySpan<char>>();
+        DanishText.ForEachWord(text, (word, start, length, folded) =>
         {
-            if (DanishText.IsStopWord(token.Word))
+            if (counts.TryGetValue(word, out var key, out var count))
             {
-                continue;
+                counts.Dictionary[key] = count + 1;
             }
-            into.Fields[f][token.Word] = into.Fields[f].GetValueOrDefault(token.Word) + 1;
+            else
+            {
+                var added = word.ToString();
+                if (DanishText.IsStopWord(added))
+                {
+                    return;
+                }
+                counts.Dictionary[added] = 1;
+                if (folded)
+                {
+                    into.Display.TryAdd(added, text.Substring(start, length).ToLowerInvariant());
+                }
+            }
             into.Lengths[f]++;
-            if (!into.Display.ContainsKey(token.Word))
-            {
-                into.Display[token.Word] = text.Substring(token.Start, token.Length).ToLowerInvariant();
-            }
-        }
+        });
         foreach (var term in DocumentParagraphs.Extract(text, laws))
         {
             into.Paragraphs[f][term] = into.Paragraphs[f].GetValueOrDefault(term) + 1;
