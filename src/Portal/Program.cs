@@ -4,6 +4,7 @@ using Portal.Components;
 using Portal.Content;
 using Portal.Data;
 using Portal.Library;
+using Portal.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,7 @@ builder.AddData();
 builder.AddPortalAuth();
 builder.AddContent();
 builder.AddLibrary();
+builder.AddSearch();
 
 var app = builder.Build();
 
@@ -30,6 +32,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapPortalAuth();
 app.MapLibrary();
+app.MapSearch();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.MigrateDatabaseAsync();

@@ -22,3 +22,10 @@ window.portal.downloadFile = function (fileName, contentType, base64) {
   link.click();
   link.remove();
 };
+
+// The quick search is a combobox: arrow keys move through the suggestions, not the caret.
+document.addEventListener('keydown', function (e) {
+  if (e.target && e.target.id === 'hurtigsoeg' && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+    e.preventDefault();
+  }
+});

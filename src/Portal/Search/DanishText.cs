@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text;
+
+namespace Portal.Search;
+
+/// <summary>A word in a text: its position and its normalised (lower-case, ASCII-folded) form.</summary>
+public readonly record struct WordToken(int Start, int Length, string Word);
+
+/// <summary>Tokenising and normalising Danish text so "Børnene", "boernene" and "BØRNENE" meet.</summary>
+public static class DanishText
+{
+    /// <summary>Words longer than this are cut: nobody searches a 60-letter word, and it bounds the work per token.</summary>
+    public const int MaxWordLength = 40;
+
+    private static readonly HashSet<string> s_stopWords = new(StringComparer.Ordinal)
+    {
+        "og", "i", "jeg", "det", "at", "en", "den", "til", "er", "som", "paa", "de", "med", "han", "af", "for", "ikke",
+        "der", "var", "mig", "sig", "men", "et", "har", "om", "vi", "min", "havde", "ham", "hun", "nu", "da", "fra", "du",
+        "ud", "sin", "dem", "os", "op", "man", "hans", "hvor", "eller", "hvad", "skal", "selv", "her", "alle", "vil", "blev",
+        "kunne", "ind", "naar", "vaere", "dog", "noget", "ville", "jo", "deres", "efter", "ned", "skulle", "denne", "end",
+        "dette", "mit", "ogsaa", "under", "have", "dig", "anden", "hende", "mine", "alt", "meget", "sit", "sine", "vor",
+        "mod", "disse", "hvis", "din", "nogle", "hos", "blive", "mange", "ad", "bliver", "hendes", "vaeret", "thi", "jer",
+        "saadan", "kan", "fx", "jf", "evt", "mv", "ca", "bl", "a", "dvs", "ift", "mht", "hvordan", "hvornaar", "hvem",
+    };
+
+    public static bool IsStopWord(string normalizedWord) => s_stopWords.Contains(normalizedWord);
+
+    /// <summary>Lower case with æ/ø/å written as ae/oe/aa and other accents removed, so both spellings match.</summary>
+    public static string Normalize(ReadOnlySpan<char> word)
+    {
+        var sb = new StringBuilder(word.Length + 4);
+        foreach (var ch in word)
+        {
+            AppendFolded(sb, char.ToLowerInvariant(ch));
+        }
+        return sb.ToString();
+    }
+
+    public static string Normalize(string word) => Normalize(word.AsSpan());
+
+    /// <summary>Normalises a whole text and tells, for each character of the result, where it came from.</summary>
+    public static (string Text, int[] Origin) NormalizeWithOrigin(string text)
+    {
+        var sb = new StringBuilder(text.Length + 8);
+        var origin = new List<int>(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var before = sb.Length;
+            AppendFolded(sb, char.ToLowerInvariant(text[i]));
+            for (var j = before; j < sb.Length; j++)
+            {
+                origin.Add(i);
+            }
+        }
+        return (sb.ToString(), origin.ToArray());
+    }
+
+    /// <summary>Receives each normalised word of a text without allocating it (for building the index).</summary>
+    public delegate void WordHandler(ReadOnlySpan<char> word, int start, int length, bool folded);
+
+    /// <summary>As <see cref="Tokenize"/>, but hands each word to the handler in a reused buffer.</summary>
+    public static void ForEachWord(string text, WordHandler handler)
+    {
+        Span<char> buffer = stackalloc char[MaxWordLength + 4];
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+            var wordStart = i;
+            var length = 0;
+            var simple = true;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || IsInnerApostrophe(text, i)))
+            {
+                var ch = text[i];
+                if (ch < 128)
+                {
+                    if (length < MaxWordLength && ch != '\'')
+                    {
+                        buffer[length++] = (char)(ch is >= 'A' and <= 'Z' ? ch + 32 : ch);
+                    }
+                }
+                else
+                {
+                    simple = false;
+                }
+                i++;
+            }
+            if (simple)
+            {
+                handler(buffer[..length], wordStart, i - wordStart, false);
+            }
+            else
+            {
+                // Rare path: Danish letters and accents need folding.
+                var sb = new StringBuilder(32);
+                for (var j = wordStart; j < i && sb.Length < MaxWordLength; j++)
+                {
+                    if (text[j] != '\'' && text[j] != '’')
+                    {
+                        AppendFolded(sb, char.ToLowerInvariant(text[j]));
+                    }
+                }
+                handler(sb.ToString().AsSpan(0, Math.Min(sb.Length, MaxWordLength)), wordStart, i - wordStart, true);
+            }
+        }
+    }
+
+    /// <summary>Splits text into words of letters and digits; everything else separates words.</summary>
+    public static List<WordToken> Tokenize(string text)
+    {
+        var tokens = new List<WordToken>();
+        var sb = new StringBuilder(32);
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+            var start = i;
+            sb.Clear();
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || IsInnerApostrophe(text, i)))
+            {
+                if (text[i] != '\'' && text[i] != '’' && sb.Length < MaxWordLength)
+                {
+                    AppendFolded(sb, char.ToLowerInvariant(text[i]));
+                }
+                i++;
+            }
+            tokens.Add(new WordToken(start, i - start, sb.ToString()));
+        }
+        return tokens;
+    }
+
+    private static bool IsInnerApostrophe(string text, int i) =>
+        (text[i] == '\'' || text[i] == '’') && i + 1 < text.Length && char.IsLetter(text[i + 1]) && i > 0 && char.IsLetter(text[i - 1]);
+
+    private static void AppendFolded(StringBuilder sb, char ch)
+    {
+        switch (ch)
+        {
+            case 'æ' or 'ä':
+                sb.Append("ae");
+                return;
+            case 'ø' or 'ö':
+                sb.Append("oe");
+                return;
+            case 'å':
+                sb.Append("aa");
+                return;
+        }
+        if (ch < 128)
+        {
+            sb.Append(ch);
+            return;
+        }
+        // é, ü, ñ ...: drop the accent and keep the letter.
+        var decomposed = ch.ToString().Normalize(NormalizationForm.FormD);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                sb.Append(c);
+            }
+        }
+    }
+}

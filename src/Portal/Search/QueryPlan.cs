@@ -1,0 +1,23 @@
+namespace Portal.Search;
+
+/// <summary>One way to satisfy a clause: all of its terms (a phrase, a split compound) with a weight.</summary>
+public sealed record QueryAlternative(string[] Terms, float Weight);
+
+/// <summary>What one word, phrase or paragraph of the query asks for: the best of its alternatives counts.</summary>
+public sealed record QueryClause(string Text, int Start, int Length, IReadOnlyList<QueryAlternative> Alternatives)
+{
+    /// <summary>The word as typed was found in the corpus (no typo forgiven, no split needed).</summary>
+    public bool Known { get; init; }
+
+    /// <summary>The normalised word, for "did you mean"; null for paragraphs and phrases.</summary>
+    public string? Word { get; init; }
+}
+
+/// <summary>A query turned into clauses over index terms.</summary>
+public sealed record QueryPlan(string Query, IReadOnlyList<QueryClause> Clauses)
+{
+    public bool IsEmpty => Clauses.Count == 0;
+
+    /// <summary>Every index term the query may match: the highlighter marks words that analyse to one of these.</summary>
+    public HashSet<string> Terms { get; } = Clauses.SelectMany(c => c.Alternatives).SelectMany(a => a.Terms).ToHashSet(StringComparer.Ordinal);
+}

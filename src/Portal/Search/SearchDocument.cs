@@ -1,0 +1,59 @@
+using Portal.Content;
+
+namespace Portal.Search;
+
+/// <summary>What the index needs from a document: its texts per field and its facets.</summary>
+public sealed record SearchDocument
+{
+    public required string Slug { get; init; }
+    public required string Title { get; init; }
+    public required string Type { get; init; }
+    public required string TypeLabel { get; init; }
+    public required Area Area { get; init; }
+    public required DateOnly ReviewDate { get; init; }
+    public IReadOnlyList<string> LegalBasis { get; init; } = [];
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public string? Summary { get; init; }
+    public IReadOnlyList<string> Headings { get; init; } = [];
+
+    /// <summary>Type, area, folder titles and phase: words that describe the document without being in it.</summary>
+    public IReadOnlyList<string> Meta { get; init; } = [];
+
+    /// <summary>The body as plain text (no Markdown, no template code), lines kept for snippets.</summary>
+    public required string Body { get; init; }
+
+    public static SearchDocument From(LibraryDocument doc, LibrarySnapshot snapshot)
+    {
+        var meta = new List<string> { doc.TypeLabel, AreaNames.Label(doc.Area) };
+        if (doc.IsTemplate)
+        {
+            meta.Add("skabelon");
+        }
+        if (doc.Phase is not null)
+        {
+            meta.Add(doc.Phase);
+        }
+        for (var folder = doc.Folder; folder.Length > 0; folder = folder.Contains('/') ? folder[..folder.LastIndexOf('/')] : "")
+        {
+            if (snapshot.Folders.TryGetValue(folder, out var info))
+            {
+                meta.Add(info.Title);
+            }
+        }
+        return new SearchDocument
+        {
+            Slug = doc.Slug,
+            Title = doc.Title,
+            Type = doc.Type,
+            TypeLabel = doc.TypeLabel,
+            Area = doc.Area,
+            ReviewDate = doc.ReviewDate,
+            LegalBasis = doc.LegalBasis.Select(l => l.Text).ToList(),
+            Tags = doc.Tags,
+            Summary = doc.Summary,
+            Headings = doc.Headings,
+            Meta = meta,
+            Body = PlainText.FromMarkdown(doc.Body),
+        };
+    }
+}

@@ -1,0 +1,157 @@
+using Portal.Content;
+
+namespace Portal.Search;
+
+/// <summary>A term's documents and their precomputed BM25F weights, plus its idf.</summary>
+public sealed record Posting(int[] Docs, float[] Weights, float Idf);
+
+/// <summary>A document's place in a ranking.</summary>
+public readonly record struct ScoredDocument(int Doc, float Score);
+
+/// <summary>
+/// The immutable in-memory index over every served document: swapped whole on change, so queries never
+/// wait for a rebuild and never see half of one.
+/// </summary>
+public sealed class SearchIndex
+{
+    /// <summary>Documents scoring below this share of the best hit are left out: they match only a stray word.</summary>
+    public const float RelativeCutoff = 0.05f;
+    private const int TitleBonusCandidates = 200;
+
+    private readonly Dictionary<string, Posting> _terms;
+    private readonly HashSet<string>[] _titleTerms;
+
+    public SearchIndex(IReadOnlyList<SearchDocument> documents, Dictionary<string, Posting> terms, HashSet<string>[] titleTerms,
+        Vocabulary vocabulary, Decompounder decompounder, SynonymSet synonyms, LawQueryParser laws)
+    {
+        Documents = documents;
+        _terms = terms;
+        _titleTerms = titleTerms;
+        Vocabulary = vocabulary;
+        Decompounder = decompounder;
+        Synonyms = synonyms;
+        Laws = laws;
+        Planner = new QueryPlanner(this);
+    }
+
+    public static SearchIndex Empty { get; } = SearchIndexBuilder.Build([], LawCatalog.Empty(""), SynonymSet.Empty);
+
+    public IReadOnlyList<SearchDocument> Documents { get; }
+    public Vocabulary Vocabulary { get; }
+    public Decompounder Decompounder { get; }
+    public SynonymSet Synonyms { get; }
+    public LawQueryParser Laws { get; }
+    public QueryPlanner Planner { get; }
+    public int TermCount => _terms.Count;
+
+    public bool HasTerm(string term) => _terms.ContainsKey(term);
+
+    /// <summary>All matching documents, best first.</summary>
+    public List<ScoredDocument> Rank(QueryPlan plan)
+    {
+        var n = Documents.Count;
+        if (plan.IsEmpty || n == 0)
+        {
+            return [];
+        }
+        var total = new float[n];
+        var matched = new byte[n];
+        var best = new float[n];
+        var sum = new float[n];
+        var count = new byte[n];
+        var touched = new List<int>();
+        var touchedAlt = new List<int>();
+        var any = new List<int>();
+        foreach (var clause in plan.Clauses)
+        {
+            foreach (var alternative in clause.Alternatives)
+            {
+                if (alternative.Terms.Length == 1)
+                {
+                    if (_terms.TryGetValue(alternative.Terms[0], out var posting))
+                    {
+                        var factor = alternative.Weight * posting.Idf;
+                        for (var i = 0; i < posting.Docs.Length; i++)
+                        {
+                            Raise(posting.Docs[i], factor * posting.Weights[i]);
+                        }
+                    }
+                    continue;
+                }
+                // All terms of a phrase or split compound: partial matches count less.
+                var k = alternative.Terms.Length;
+                foreach (var term in alternative.Terms)
+                {
+                    if (!_terms.TryGetValue(term, out var posting))
+                    {
+                        continue;
+                    }
+                    for (var i = 0; i < posting.Docs.Length; i++)
+                    {
+                        var d = posting.Docs[i];
+                        if (count[d] == 0)
+                        {
+                            touchedAlt.Add(d);
+                        }
+                        sum[d] += posting.Idf * posting.Weights[i];
+                        count[d]++;
+                    }
+                }
+                foreach (var d in touchedAlt)
+                {
+                    var share = (float)count[d] / k;
+                    Raise(d, alternative.Weight * sum[d] / k * share * share);
+                    sum[d] = 0;
+                    count[d] = 0;
+                }
+                touchedAlt.Clear();
+            }
+            foreach (var d in touched)
+            {
+                if (matched[d] == 0)
+                {
+                    any.Add(d);
+                }
+                total[d] += best[d];
+                matched[d]++;
+                best[d] = 0;
+            }
+            touched.Clear();
+        }
+
+        var clauses = (float)plan.Clauses.Count;
+        var ranked = new List<ScoredDocument>(any.Count);
+        foreach (var d in any)
+        {
+            var coverage = matched[d] / clauses;
+            ranked.Add(new ScoredDocument(d, total[d] * coverage * coverage));
+        }
+        ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
+        // Reward titles that cover the query: the title is what a caseworker recognises.
+        for (var i = 0; i < Math.Min(ranked.Count, TitleBonusCandidates); i++)
+        {
+            var title = _titleTerms[ranked[i].Doc];
+            var inTitle = plan.Clauses.Count(c => c.Alternatives.Any(a => a.Terms.All(title.Contains)));
+            ranked[i] = ranked[i] with { Score = ranked[i].Score * (1 + 0.5f * inTitle / clauses) };
+        }
+        ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(Documents[a.Doc].Title, Documents[b.Doc].Title));
+        if (ranked.Count > 0)
+        {
+            var cutoff = ranked[0].Score * RelativeCutoff;
+            ranked.RemoveAll(r => r.Score < cutoff);
+        }
+        return ranked;
+
+        void Raise(int d, float score)
+        {
+            if (best[d] == 0)
+            {
+                touched.Add(d);
+            }
+            if (score > best[d])
+            {
+                best[d] = score;
+            }
+        }
+    }
+}

@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using Portal.Content;
+
+namespace Portal.Search;
+
+/// <summary>Builds an immutable <see cref="SearchIndex"/> from documents: analysis, decompounding, BM25F weights.</summary>
+public static class SearchIndexBuilder
+{
+    private sealed class DocumentWords
+    {
+        public readonly Dictionary<string, int>[] Fields = Enumerable.Range(0, Ranking.FieldCount).Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+        public readonly Dictionary<string, int>[] Paragraphs = Enumerable.Range(0, Ranking.FieldCount).Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+        public readonly int[] Lengths = new int[Ranking.FieldCount];
+        public readonly Dictionary<string, string> Display = new(StringComparer.Ordinal);
+    }
+
+    private sealed record WordInfo(string Stem, string[] PartStems);
+
+    public static SearchIndex Build(IReadOnlyList<SearchDocument> documents, LawCatalog laws, SynonymSet synonyms)
+    {
+        // 1. Words per document and field, in parallel.
+        var words = new DocumentWords[documents.Count];
+        var lawParser = new LawQueryParser(laws);
+        Parallel.For(0, documents.Count, i => words[i] = Analyze(documents[i], laws, lawParser));
+
+        // 2. The corpus vocabulary: surface words and stems, which also feed the decompounder.
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var display = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var doc in words)
+        {
+            foreach (var field in doc.Fields)
+            {
+                foreach (var (word, tf) in field)
+                {
+                    counts[word] = counts.GetValueOrDefault(word) + tf;
+                }
+            }
+            foreach (var (word, original) in doc.Display)
+            {
+                display.TryAdd(word, original);
+            }
+        }
+        var distinct = counts.Keys.ToArray();
+        var stems = new string[distinct.Length];
+        Parallel.For(0, distinct.Length, i => stems[i] = DanishStemmer.Stem(distinct[i]));
+        var known = new Dictionary<string, int>(counts, StringComparer.Ordinal);
+        for (var i = 0; i < distinct.Length; i++)
+        {
+            known[stems[i]] = known.GetValueOrDefault(stems[i]) + counts[distinct[i]];
+        }
+        var decompounder = new Decompounder(known);
+        var info = new ConcurrentDictionary<string, WordInfo>(StringComparer.Ordinal);
+        Parallel.For(0, distinct.Length, i =>
+        {
+            var parts = decompounder.SplitUncached(distinct[i]).Select(DanishStemmer.Stem).Where(p => p != stems[i]).Distinct().ToArray();
+            info[distinct[i]] = new WordInfo(stems[i], parts);
+        });
+
+        // 3. Weighted term frequencies per document (BM25 saturation per field, then field weights).
+        var averages = new float[Ranking.FieldCount];
+        for (var f = 0; f < Ranking.FieldCount; f++)
+        {
+            averages[f] = Math.Max(1f, (float)words.Select(w => (double)w.Lengths[f]).DefaultIfEmpty(1).Average());
+        }
+        var perDocument = new KeyValuePair<string, float>[documents.Count][];
+        Parallel.For(0, documents.Count, i => perDocument[i] = Weigh(words[i], info, averages));
+
+        var postings = new Dictionary<string, (List<int> Docs, List<float> Weights)>(StringComparer.Ordinal);
+        for (var d = 0; d < perDocument.Length; d++)
+        {
+            foreach (var (term, weight) in perDocument[d])
+            {
+                if (!postings.TryGetValue(term, out var list))
+                {
+                    postings[term] = list = ([], []);
+                }
+                list.Docs.Add(d);
+                list.Weights.Add(weight);
+            }
+        }
+        var n = documents.Count;
+        var terms = postings.ToDictionary(p => p.Key, p => new Posting(p.Value.Docs.ToArray(), p.Value.Weights.ToArray(),
+            (float)Math.Log(1 + (n - p.Value.Docs.Count + 0.5) / (p.Value.Docs.Count + 0.5))), StringComparer.Ordinal);
+
+        var titleTerms = words.Select(w => TitleTerms(w, info)).ToArray();
+        var vocabulary = new Vocabulary(distinct.Select((w, i) => new VocabularyWord(w, display.GetValueOrDefault(w, w), stems[i], counts[w])));
+        return new SearchIndex(documents, terms, titleTerms, vocabulary, decompounder, synonyms, lawParser);
+    }
+
+    private static DocumentWords Analyze(SearchDocument doc, LawCatalog laws, LawQueryParser lawParser)
+    {
+        var result = new DocumentWords();
+        Add(result, SearchField.Title, doc.Title, laws);
+        foreach (var text in doc.LegalBasis)
+        {
+            Add(result, SearchField.LegalBasis, text, laws);
+        }
+        foreach (var text in doc.Tags)
+        {
+            Add(result, SearchField.Tags, text, laws);
+            // Tags are written like queries ("SEL 41", "BL 86"): read them as the query parser does.
+            foreach (var reference in lawParser.Parse(DanishText.Normalize(text)).Where(r => r.Form == ParagraphForm.WithLaw))
+            {
+                foreach (var p in reference.Paragraphs)
+                {
+                    var tags = result.Paragraphs[(int)SearchField.Tags];
+                    tags[ParagraphTerms.ForLaw(reference.LawKey!, p)] = tags.GetValueOrDefault(ParagraphTerms.ForLaw(reference.LawKey!, p)) + 1;
+                    tags[ParagraphTerms.Any(p)] = tags.GetValueOrDefault(ParagraphTerms.Any(p)) + 1;
+                }
+            }
+        }
+        Add(result, SearchField.Summary, doc.Summary ?? "", laws);
+        foreach (var text in doc.Headings)
+        {
+            Add(result, SearchField.Headings, text, laws);
+        }
+        foreach (var text in doc.Meta)
+        {
+            Add(result, SearchField.Meta, text, laws);
+        }
+        Add(result, SearchField.Body, doc.Body, laws);
+        return result;
+    }
+
+    private static void Add(DocumentWords into, SearchField field, string text, LawCatalog laws)
+    {
+        var f = (int)field;
+        var counts = into.Fields[f].GetAlternateLookup<ReadOnlySpan<char>>();
+        DanishText.ForEachWord(text, (word, start, length, folded) =>
+        {
+            if (counts.TryGetValue(word, out var key, out var count))
+            {
+                counts.Dictionary[key] = count + 1;
+            }
+            else
+            {
+                var added = word.ToString();
+                if (DanishText.IsStopWord(added))
+                {
+                    return;
+                }
+                counts.Dictionary[added] = 1;
+                if (folded)
+                {
+                    into.Display.TryAdd(added, text.Substring(start, length).ToLowerInvariant());
+                }
+            }
+            into.Lengths[f]++;
+        });
+        foreach (var term in DocumentParagraphs.Extract(text, laws))
+        {
+            into.Paragraphs[f][term] = into.Paragraphs[f].GetValueOrDefault(term) + 1;
+        }
+    }
+
+    private static KeyValuePair<string, float>[] Weigh(DocumentWords doc, ConcurrentDictionary<string, WordInfo> info, float[] averages)
+    {
+        var tf = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        void Count(string term, int field, float amount)
+        {
+            if (!tf.TryGetValue(term, out var perField))
+            {
+                tf[term] = perField = new float[Ranking.FieldCount];
+            }
+            perField[field] += amount;
+        }
+        for (var f = 0; f < Ranking.FieldCount; f++)
+        {
+            foreach (var (word, count) in doc.Fields[f])
+            {
+                var wordInfo = info[word];
+                Count(wordInfo.Stem, f, count);
+                foreach (var part in wordInfo.PartStems)
+                {
+                    Count(part, f, count * Ranking.PartFactor);
+                }
+            }
+            foreach (var (term, count) in doc.Paragraphs[f])
+            {
+                Count(term, f, count);
+            }
+        }
+        var result = new KeyValuePair<string, float>[tf.Count];
+        var i = 0;
+        foreach (var (term, perField) in tf)
+        {
+            var weight = 0f;
+            for (var f = 0; f < Ranking.FieldCount; f++)
+            {
+                if (perField[f] > 0)
+                {
+                    var b = Ranking.LengthNormalization[f];
+                    var norm = 1 - b + b * doc.Lengths[f] / averages[f];
+                    weight += Ranking.FieldWeights[f] * perField[f] * (Ranking.K1 + 1) / (perField[f] + Ranking.K1 * norm);
+                }
+            }
+            result[i++] = new(term, weight);
+        }
+        return result;
+    }
+
+    private static HashSet<string> TitleTerms(DocumentWords doc, ConcurrentDictionary<string, WordInfo> info)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var word in doc.Fields[(int)SearchField.Title].Keys)
+        {
+            set.Add(info[word].Stem);
+            set.UnionWith(info[word].PartStems);
+        }
+        set.UnionWith(doc.Paragraphs[(int)SearchField.Title].Keys);
+        return set;
+    }
+}

@@ -1,0 +1,76 @@
+using Portal.Content;
+
+namespace Portal.Search;
+
+/// <summary>Runs a request against an index: ranking, filters, facets with counts, snippets, "did you mean" and related documents.</summary>
+public static class Searcher
+{
+    public const int MaxTake = 100;
+    public const string NoWordsMessage = "Søgningen indeholder ingen ord, der kan søges på. Skriv fx 'afslag merudgifter', 'overgang til voksen' eller 'SEL 41'.";
+
+    public static SearchResponse Search(SearchIndex index, SearchRequest request, DateOnly today, ContentOptions options)
+    {
+        var plan = index.Planner.Plan(request.Query);
+        if (plan.IsEmpty)
+        {
+            return new SearchResponse { Query = request.Query, Message = NoWordsMessage };
+        }
+        var ranked = index.Rank(plan);
+        var docs = index.Documents;
+        bool TypeOk(ScoredDocument r) => request.Type is null || docs[r.Doc].Type == request.Type;
+        bool AreaOk(ScoredDocument r) => request.Area is null || docs[r.Doc].Area == request.Area;
+
+        var filtered = ranked.Where(r => TypeOk(r) && AreaOk(r)).ToList();
+        var take = Math.Clamp(request.Take, 1, MaxTake);
+        var hits = filtered.Take(take).Select(r => ToHit(index, plan, r, today, options)).ToList();
+        var types = ranked.Where(AreaOk).GroupBy(r => docs[r.Doc].Type)
+            .Select(g => new FacetCount(g.Key, docs[g.First().Doc].TypeLabel, g.Count()))
+            .OrderByDescending(f => f.Count).ThenBy(f => f.Label, StringComparer.Ordinal).ToList();
+        var areas = ranked.Where(TypeOk).GroupBy(r => docs[r.Doc].Area)
+            .Select(g => new FacetCount(AreaNames.Key(g.Key), AreaNames.Label(g.Key), g.Count()))
+            .OrderByDescending(f => f.Count).ThenBy(f => f.Label, StringComparer.Ordinal).ToList();
+
+        IReadOnlyList<SearchHit> related = [];
+        if (hits.Count == 0)
+        {
+            var relaxed = index.Planner.Plan(request.Query, relaxed: true);
+            related = index.Rank(relaxed).Take(5).Select(r => ToHit(index, relaxed, r, today, options)).ToList();
+        }
+        return new SearchResponse
+        {
+            Query = request.Query,
+            Hits = hits,
+            Total = filtered.Count,
+            Types = types,
+            Areas = areas,
+            Suggestions = Suggest(index, plan),
+            Related = related,
+        };
+    }
+
+    public static SearchHit ToHit(SearchIndex index, QueryPlan plan, ScoredDocument scored, DateOnly today, ContentOptions options)
+    {
+        var doc = index.Documents[scored.Doc];
+        var overdue = ReviewStatusNames.Compute(doc.ReviewDate, today, options.ReviewSoonDays) == ReviewStatus.Overdue;
+        return new SearchHit(doc.Slug, doc.Title, doc.Type, doc.TypeLabel, doc.Area, Snippets.For(doc, plan, index),
+            Math.Round(scored.Score, 3), MarkdownRenderer.DocumentRoute + doc.Slug, overdue);
+    }
+
+    /// <summary>The query with each unknown word replaced by the nearest known word (two typos at most).</summary>
+    public static IReadOnlyList<string> Suggest(SearchIndex index, QueryPlan plan)
+    {
+        var query = plan.Query;
+        var replaced = false;
+        foreach (var clause in plan.Clauses.Where(c => !c.Known && c.Word is { Length: >= 3 }).OrderByDescending(c => c.Start))
+        {
+            var near = index.Vocabulary.Near(clause.Word!, clause.Word!.Length >= 5 ? 2 : 1, 1);
+            if (near.Count == 0)
+            {
+                continue;
+            }
+            query = query[..clause.Start] + near[0].Word.Display + query[(clause.Start + clause.Length)..];
+            replaced = true;
+        }
+        return replaced ? [query.Trim()] : [];
+    }
+}

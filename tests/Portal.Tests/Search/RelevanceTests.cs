@@ -1,0 +1,40 @@
+using Portal.Search;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Search;
+
+/// <summary>Recall@5 and MRR of the labelled query set (queries.yml) over the real shipped content/.</summary>
+public class RelevanceTests(ITestOutputHelper output)
+{
+    private const double MinRecallAt5 = 0.9;
+    private const double MinMrr = 0.75;
+
+    [Fact]
+    public async Task LabelledQueries_OverShippedContent_MeetRecallAndMrr()
+    {
+        await using var harness = await ContentHarness.CreateAsync(TestContentDirectory.FromRepository());
+        await harness.Synchronizer.SyncAsync(TestContext.Current.CancellationToken);
+        var snapshot = harness.Snapshot;
+        var documents = snapshot.Documents.Select(d => SearchDocument.From(d, snapshot)).ToList();
+        var index = SearchIndexBuilder.Build(documents, snapshot.Laws, SynonymSet.Load(harness.Content.Path, []) ?? SynonymSet.Empty);
+        var queries = RelevanceSet.Load(Path.Combine(RepositoryPaths.Root, "tests", "Portal.Tests", "Search", "queries.yml"));
+        var missing = queries.SelectMany(q => q.Expected).Distinct().Where(slug => snapshot.Find(slug) is null).ToList();
+        Assert.True(missing.Count == 0, "queries.yml nævner dokumenter, der ikke findes: " + string.Join(", ", missing));
+
+        var (recall, mrr, outcomes) = RelevanceSet.Run(queries, q => index.Rank(index.Planner.Plan(q)).Select(r => documents[r.Doc].Slug).ToList());
+
+        foreach (var miss in outcomes.Where(o => o.ReciprocalRank < 1))
+        {
+            output.WriteLine($"  {miss.Recall:0.00} {miss.ReciprocalRank:0.00} [{miss.Query.Kind}] {miss.Query.Query} → {string.Join(", ", miss.Top.Take(3))}");
+        }
+        foreach (var kind in outcomes.GroupBy(o => o.Query.Kind))
+        {
+            output.WriteLine($"  {kind.Key}: recall@5 {kind.Average(o => o.Recall):0.000}, MRR {kind.Average(o => o.ReciprocalRank):0.000} ({kind.Count()} søgninger)");
+        }
+        output.WriteLine($"recall@5 = {recall:0.000}, MRR = {mrr:0.000} over {queries.Count} søgninger");
+        TestContext.Current.SendDiagnosticMessage($"Søgekvalitet: recall@5 = {recall:0.000}, MRR = {mrr:0.000} ({queries.Count} søgninger)");
+        Assert.True(queries.Count >= 40, $"Kun {queries.Count} søgninger i queries.yml");
+        Assert.True(recall >= MinRecallAt5, $"recall@5 {recall:0.000} er under {MinRecallAt5}");
+        Assert.True(mrr >= MinMrr, $"MRR {mrr:0.000} er under {MinMrr}");
+    }
+}

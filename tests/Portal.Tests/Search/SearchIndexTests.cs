@@ -1,0 +1,189 @@
+using Portal.Content;
+using Portal.Search;
+
+namespace Portal.Tests.Search;
+
+public class SearchIndexTests
+{
+    private static readonly LawCatalog s_laws = new(
+        [
+            new Law("barnets-lov", "Barnets Lov", ["barnets lov"], ["BL"], "/bl", null),
+            new Law("serviceloven", "Serviceloven", ["serviceloven", "servicelovens"], ["SEL"], "/sel", null),
+        ],
+        new Dictionary<string, string> { ["41"] = "86" }, "https://lov.example");
+
+    private static SearchDocument Doc(string slug, string title, string body = "", string[]? tags = null, string[]? headings = null,
+        string[]? legal = null, string type = "arbejdsgang", Area area = Area.Children, DateOnly? review = null) => new()
+        {
+            Slug = slug,
+            Title = title,
+            Type = type,
+            TypeLabel = type,
+            Area = area,
+            ReviewDate = review ?? new DateOnly(2099, 1, 1),
+            Tags = tags ?? [],
+            Headings = headings ?? [],
+            LegalBasis = legal ?? [],
+            Body = body,
+        };
+
+    private static readonly SearchDocument[] s_corpus =
+    [
+        Doc("overgangsresume", "Overgangsresumé fra børne- til voksenområdet", "Resuméet skrives før overdragelsen."),
+        Doc("den-gode-overgang", "Den Gode Overgang", "Overgangen til voksenlivet planlægges fra 15 år."),
+        Doc("beskrivelse", "Arbejdsgangsbeskrivelse for koordinatorer", "Sådan skrives en beskrivelse af arbejdet."),
+        Doc("merudgifter-boern", "Merudgifter – børn", "Kompensationsydelse efter Barnets Lov § 86.", legal: ["Barnets Lov § 86"]),
+        Doc("afslag", "Meddelelse af afslag", "Giv afslaget mundtligt før det skriftlige, aldrig op til en weekend.", type: "arbejdsgang"),
+        Doc("skift", "Skift af sagsbehandler", "Den nye sagsbehandler ringer til familien.", area: Area.Adults),
+        Doc("gammel", "Gammel vejledning om ferie", "Ferie og afløsning.", review: new DateOnly(2020, 1, 1)),
+        Doc("script", "Farlig tekst", "Skriv <script>alert(1)</script> ferie i teksten."),
+    ];
+
+    private static SearchIndex Index(SynonymSet? synonyms = null) => SearchIndexBuilder.Build(s_corpus, s_laws, synonyms ?? SynonymSet.Empty);
+
+    private static List<string> Slugs(SearchIndex index, string query) => index.Rank(index.Planner.Plan(query)).Select(r => index.Documents[r.Doc].Slug).ToList();
+
+    [Theory]
+    [InlineData("overgang", "overgangsresume")]
+    [InlineData("overgang", "den-gode-overgang")]
+    [InlineData("resumé", "overgangsresume")]
+    [InlineData("arbejdsgang", "beskrivelse")]
+    public void Compound_PartFindsCompound(string query, string expected)
+    {
+        Assert.Contains(expected, Slugs(Index(), query).Take(3));
+    }
+
+    [Fact]
+    public void Compound_UnknownCompoundFindsItsParts()
+    {
+        Assert.Equal("beskrivelse", Slugs(Index(), "koordinatorbeskrivelse").First());
+    }
+
+    [Theory]
+    [InlineData("afslagene")]
+    [InlineData("afslg")]
+    [InlineData("AFSLAGET")]
+    public void Word_InflectedOrMisspelt_FindsDocument(string query)
+    {
+        Assert.Equal("afslag", Slugs(Index(), query).First());
+    }
+
+    [Fact]
+    public void Word_AsciiSpelling_FindsDanishSpelling()
+    {
+        Assert.Equal("overgangsresume", Slugs(Index(), "overgangsresume boernene").First());
+    }
+
+    [Fact]
+    public void Paragraph_FormerSelNumber_FindsBarnetsLovDocument()
+    {
+        Assert.Equal("merudgifter-boern", Slugs(Index(), "SEL 41").First());
+        Assert.Equal("merudgifter-boern", Slugs(Index(), "§ 86").First());
+    }
+
+    [Fact]
+    public void Synonym_AppliedAtQueryTime()
+    {
+        var index = Index(new SynonymSet([["rådgiver", "sagsbehandler"]]));
+
+        Assert.Equal("skift", Slugs(index, "skift af rådgiver").First());
+        Assert.DoesNotContain("skift", Slugs(Index(), "rådgiver"));
+    }
+
+    [Fact]
+    public void Ranking_TitleBeforeLegalBasisAndTagsBeforeHeadingsBeforeBody()
+    {
+        var corpus = new[]
+        {
+            Doc("body", "Alpha", "Der står noget om ledsageordning her og der."),
+            Doc("heading", "Beta", headings: ["Ledsageordning i praksis"]),
+            Doc("tags", "Gamma", tags: ["ledsageordning"]),
+            Doc("title", "Ledsageordning – voksne"),
+        };
+        var index = SearchIndexBuilder.Build(corpus, s_laws, SynonymSet.Empty);
+
+        Assert.Equal(["title", "tags", "heading", "body"], Slugs(index, "ledsageordning"));
+    }
+
+    [Fact]
+    public void Search_OverdueDocument_IsMarkedNotHidden()
+    {
+        var response = Searcher.Search(Index(), new SearchRequest("ferie"), new DateOnly(2026, 11, 23), new ContentOptions());
+
+        Assert.Contains(response.Hits, h => h.Slug == "gammel" && h.Overdue);
+        Assert.Contains(response.Hits, h => h.Slug == "script" && !h.Overdue);
+    }
+
+    [Fact]
+    public void Snippet_MarksMatchedWordsAndEscapesTheRest()
+    {
+        var response = Searcher.Search(Index(), new SearchRequest("ferie"), new DateOnly(2026, 11, 23), new ContentOptions());
+
+        var snippet = response.Hits.Single(h => h.Slug == "script").SnippetHtml;
+        Assert.Contains("<mark>ferie</mark>", snippet);
+        Assert.Contains("&lt;script&gt;", snippet);
+        Assert.DoesNotContain("<script>", snippet);
+    }
+
+    [Fact]
+    public void Snippet_MarksInflectionsAndParagraphs()
+    {
+        var index = Index();
+        var afslag = Searcher.Search(index, new SearchRequest("afslag"), DateOnly.MinValue, new ContentOptions()).Hits.First();
+        var paragraph = Searcher.Search(index, new SearchRequest("SEL 41"), DateOnly.MinValue, new ContentOptions()).Hits.First();
+
+        Assert.Contains("<mark>afslaget</mark>", afslag.SnippetHtml);
+        Assert.Contains("<mark>Barnets Lov § 86</mark>", paragraph.SnippetHtml);
+    }
+
+    [Fact]
+    public void Search_FiltersAndCountsFacets()
+    {
+        var all = Searcher.Search(Index(), new SearchRequest("sagsbehandler ferie"), DateOnly.MinValue, new ContentOptions());
+        var adults = Searcher.Search(Index(), new SearchRequest("sagsbehandler ferie", Area: Area.Adults), DateOnly.MinValue, new ContentOptions());
+
+        Assert.Equal(all.Total, all.Areas.Sum(a => a.Count));
+        Assert.Contains(all.Areas, a => a.Key == "voksen" && a.Count == 1);
+        Assert.All(adults.Hits, h => Assert.Equal(Area.Adults, h.Area));
+        Assert.Equal(all.Areas, adults.Areas);
+    }
+
+    [Fact]
+    public void Search_UnknownWord_SuggestsNearestWordAndRelatedDocuments()
+    {
+        var response = Searcher.Search(Index(), new SearchRequest("sagsbehnadlerr"), DateOnly.MinValue, new ContentOptions());
+
+        Assert.Equal(["sagsbehandler"], response.Suggestions);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\"*:(-")]
+    [InlineData("   ")]
+    public void Search_NoWords_ExplainsInDanish(string query)
+    {
+        var response = Searcher.Search(Index(), new SearchRequest(query), DateOnly.MinValue, new ContentOptions());
+
+        Assert.Empty(response.Hits);
+        Assert.Equal(Searcher.NoWordsMessage, response.Message);
+    }
+
+    [Theory]
+    [InlineData("afslag OR NEAR ferie")]
+    [InlineData("'; DROP TABLE Documents; --")]
+    [InlineData("\"afslag\" AND (merudgifter*)")]
+    public void Search_QuerySyntaxAndSql_AreJustWords(string query)
+    {
+        var response = Searcher.Search(Index(), new SearchRequest(query), DateOnly.MinValue, new ContentOptions());
+
+        Assert.Null(response.Message);
+    }
+
+    [Fact]
+    public void Search_VeryLongQuery_IsCutNotRefused()
+    {
+        var response = Searcher.Search(Index(), new SearchRequest(string.Concat(Enumerable.Repeat("afslag ", 300))), DateOnly.MinValue, new ContentOptions());
+
+        Assert.Equal("afslag", response.Hits.First().Slug);
+    }
+}
