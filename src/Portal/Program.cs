@@ -3,6 +3,7 @@ using Portal.Auth;
 using Portal.Components;
 using Portal.Content;
 using Portal.Data;
+using Portal.Letters;
 using Portal.Library;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddData();
 builder.AddPortalAuth();
 builder.AddContent();
 builder.AddLibrary();
+builder.AddLetters();
 
 var app = builder.Build();
 
@@ -30,6 +32,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapPortalAuth();
 app.MapLibrary();
+app.MapLetters();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.MigrateDatabaseAsync();
