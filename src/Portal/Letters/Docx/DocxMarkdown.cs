@@ -129,7 +129,7 @@ internal sealed class DocxMarkdown(Numbering numbering)
         var result = new WTable(new TableProperties(
             new TableStyle { Val = "TableGrid" },
             new TableWidth { Width = ContentWidth.ToString(), Type = TableWidthUnitValues.Dxa },
-            new TableLook { Val = "04A0", FirstRow = true, NoVerticalBand = true }));
+            new TableLook { Val = "04A0" }));
         var grid = new TableGrid();
         for (var i = 0; i < columns; i++)
         {

@@ -28,8 +28,8 @@ internal static class DocxStyles
             new StyleName { Val = "Table Grid" },
             new StyleTableProperties(new TableBorders(
                 new TopBorder { Val = BorderValues.Single, Size = 4, Color = "808080" },
-                new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "808080" },
                 new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "808080" },
+                new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "808080" },
                 new RightBorder { Val = BorderValues.Single, Size = 4, Color = "808080" },
                 new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = "808080" },
                 new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = "808080" }),
