@@ -3,6 +3,7 @@ using Portal.Auth;
 using Portal.Components;
 using Portal.Content;
 using Portal.Data;
+using Portal.Letters;
 using Portal.Library;
 using Portal.Search;
 
@@ -16,6 +17,7 @@ builder.AddPortalAuth();
 builder.AddContent();
 builder.AddLibrary();
 builder.AddSearch();
+builder.AddLetters();
 
 var app = builder.Build();
 
@@ -33,6 +35,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapPortalAuth();
 app.MapLibrary();
 app.MapSearch();
+app.MapLetters();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.MigrateDatabaseAsync();

@@ -1,0 +1,60 @@
+using Portal.Content;
+
+namespace Portal.Letters;
+
+public sealed record TemplateFieldDto(string Name, string Label, string Type, bool Required, string? Help, IReadOnlyList<string>? Options, object? Default);
+
+public sealed record TemplateOwnerDto(string Key, string Name, string Function, string Email);
+
+public sealed record TemplateSummaryDto(
+    string Id,
+    string Title,
+    string Type,
+    string? DecisionType,
+    string Area,
+    IReadOnlyList<string> LegalBasis,
+    TemplateOwnerDto Owner,
+    DateOnly ReviewDate,
+    string Recipients,
+    int Version,
+    string Hash,
+    IReadOnlyList<TemplateFieldDto> Fields);
+
+public sealed record TemplateDetailDto(TemplateSummaryDto Template, IReadOnlyDictionary<string, object?> Example, string Source);
+
+public sealed record LetterWarningDto(string Code, string Message);
+
+public sealed record RenderedLetterDto(string? Recipient, string? Role, string Html);
+
+public sealed record RenderResponseDto(string Html, IReadOnlyList<LetterWarningDto> Warnings, DateOnly ComplaintDeadline, IReadOnlyList<RenderedLetterDto> Letters);
+
+public sealed record FieldErrorDto(string? Field, string Message);
+
+public sealed record ErrorResponseDto(IReadOnlyList<FieldErrorDto> Errors);
+
+public static class TemplateDtoMapping
+{
+    public static TemplateSummaryDto ToSummary(this TemplateDefinition t) => new(
+        t.Slug,
+        t.Title,
+        TemplateNames.Key(t.Kind),
+        t.DecisionType is { } d ? TemplateNames.Key(d) : null,
+        AreaNames.Key(t.Document.Area),
+        t.Document.LegalBasis.Select(l => l.Text).ToList(),
+        new TemplateOwnerDto(t.Document.Owner.Key, t.Document.Owner.Name, t.Document.Owner.Function, t.Document.Owner.Email),
+        t.Document.ReviewDate,
+        TemplateNames.Key(t.RecipientMode),
+        t.Document.VersionNumber,
+        t.Document.ContentHash,
+        t.Fields.Select(f => new TemplateFieldDto(f.Name, f.Label, TemplateNames.Key(f.Type), f.Required, f.Help, f.Type == FieldType.Choice ? f.Options : null, f.DefaultValue)).ToList());
+
+    public static TemplateDetailDto ToDetail(this TemplateDefinition t) => new(t.ToSummary(), t.Example, t.Body);
+
+    public static RenderResponseDto ToResponse(this LetterResult result) => new(
+        LetterHtml.Compose(result),
+        result.Warnings.Select(w => new LetterWarningDto(w.Code, w.Message)).ToList(),
+        result.Context.ComplaintDeadline,
+        result.Letters.Select(l => new RenderedLetterDto(l.Recipient?.Name, l.Recipient is { } r ? RecipientRoles.Key(r.Role) : null, LetterHtml.Compose(l, result.Context))).ToList());
+
+    public static ErrorResponseDto ToErrorResponse(this IEnumerable<FieldError> errors) => new(errors.Select(e => new FieldErrorDto(e.Field, e.Message)).ToList());
+}

@@ -1,0 +1,142 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using MudBlazor;
+using Portal.Auth;
+using Portal.Content;
+
+namespace Portal.Letters;
+
+/// <summary>Fill a template: the form generated from its fields, the live preview, and DOCX and print.</summary>
+public partial class LetterPage
+{
+    [Parameter]
+    public string TemplateSlug { get; set; } = "";
+
+    [Inject] private LetterCatalog Catalog { get; set; } = default!;
+    [Inject] private ContentCatalog Content { get; set; } = default!;
+    [Inject] private LetterService Letters { get; set; } = default!;
+    [Inject] private DocxWriter Docx { get; set; } = default!;
+    [Inject] private LetterAudit Audit { get; set; } = default!;
+    [Inject] private LetterPrefill Prefill { get; set; } = default!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    private TemplateDefinition? _template;
+    private LetterFormState? _state;
+    private UserProfile? _profile;
+    private bool _busy;
+    private string? _message;
+    private Severity _messageSeverity = Severity.Info;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _profile = await CurrentUser.GetAsync();
+        Content.Changed += OnContentChanged;
+    }
+
+    protected override void OnParametersSet()
+    {
+        if (_template?.Slug.Equals(TemplateSlug.Trim('/'), StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return;
+        }
+        _template = Catalog.Current.Find(TemplateSlug);
+        _state = _template is null ? null : new LetterFormState(_template, DateOnly.FromDateTime(Clock.GetLocalNow().Date), Prefill.Take(_template.Slug));
+        Refresh();
+    }
+
+    private Caseworker Caseworker => Caseworker.From(_profile ?? UserProfile.From(new System.Security.Claims.ClaimsPrincipal()));
+
+    private void Refresh()
+    {
+        if (_state is not null)
+        {
+            _state.Refresh(Catalog.Current, Letters, Caseworker);
+        }
+    }
+
+    private Task RefreshAsync()
+    {
+        Refresh();
+        _message = null;
+        return Task.CompletedTask;
+    }
+
+    private Task SetSendDateAsync(DateTime? date)
+    {
+        _state!.SendDate = date;
+        return RefreshAsync();
+    }
+
+    private Task FillExampleAsync()
+    {
+        _state!.FillWithExample();
+        return RefreshAsync();
+    }
+
+    /// <summary>The strict result for download or print; on errors the fields show what is missing.</summary>
+    private async Task<LetterResult?> FinalAsync(string format)
+    {
+        var set = Catalog.Current;
+        var result = Letters.Generate(set, _state!.Template, _state.ToRequest(), Caseworker);
+        if (!result.IsValid)
+        {
+            _state.ShowErrors = true;
+            Refresh();
+            _messageSeverity = Severity.Error;
+            _message = $"Brevet kan ikke hentes endnu: {string.Join(" ", result.Errors.Select(e => e.Message).Distinct())}";
+            return null;
+        }
+        await Audit.WriteAsync(_profile?.Name ?? "ukendt", result, set, format);
+        return result;
+    }
+
+    private async Task DownloadAsync()
+    {
+        _busy = true;
+        try
+        {
+            if (await FinalAsync("docx") is { } result)
+            {
+                var bytes = Docx.Write(result);
+                await JS.InvokeVoidAsync("portal.downloadFile", DocxWriter.FileName(result.Template, result.Context.SendDate), DocxWriter.ContentType, Convert.ToBase64String(bytes));
+                _messageSeverity = Severity.Success;
+                _message = result.Warnings.Count > 0
+                    ? $"Word-filen er hentet. Husk advarslerne: {result.Warnings.Count} regel{(result.Warnings.Count == 1 ? "" : "r")} er ikke overholdt."
+                    : "Word-filen er hentet.";
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task PrintAsync()
+    {
+        if (await FinalAsync("print") is not null)
+        {
+            await JS.InvokeVoidAsync("window.print");
+        }
+    }
+
+    private void OnContentChanged(LibrarySnapshot _) => InvokeAsync(() =>
+    {
+        if (_template is not null && Catalog.Current.Find(_template.Slug) is { } updated && !ReferenceEquals(updated, _template))
+        {
+            // Keep what the caseworker typed; only the template's text and rules change.
+            var state = new LetterFormState(updated, _state!.Today);
+            state.Fill(_state.Values.Where(v => updated.Field(v.Key) is not null).ToDictionary(v => v.Key, v => v.Value is DateTime d ? (object?)DateOnly.FromDateTime(d) : v.Value));
+            state.Recipients.Clear();
+            state.Recipients.AddRange(_state.Recipients);
+            state.SendDate = _state.SendDate;
+            _template = updated;
+            _state = state;
+            Refresh();
+            StateHasChanged();
+        }
+    });
+
+    public void Dispose() => Content.Changed -= OnContentChanged;
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using Portal.Content;
+using Scriban;
+using Scriban.Syntax;
+
+namespace Portal.Letters;
+
+/// <summary>
+/// Fills a template in a sandbox: a fresh context per render, Danish culture, strict variables and members,
+/// no .NET member access, loop/recursion/output limits, a timeout, and phrases only from the snapshot.
+/// The Markdown result goes through the shared renderer and sanitiser.
+/// </summary>
+public sealed partial class LetterRenderer(MarkdownRenderer markdown, IOptions<LettersOptions> options)
+{
+    private static readonly CultureInfo s_culture = DanishFormat.Culture;
+
+    public string RenderMarkdown(CompiledTemplate compiled, PartialSet partials, Scriban.Runtime.ScriptObject model)
+    {
+        if (compiled.Template is not { } template)
+        {
+            throw new LetterRenderException("Skabelonen har fejl og kan ikke bruges: " + string.Join(" ", compiled.Issues.Select(i => i.Message)));
+        }
+        var limits = options.Value;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(limits.RenderTimeoutMilliseconds));
+        var context = new TemplateContext
+        {
+            StrictVariables = true,
+            EnableRelaxedMemberAccess = false,
+            EnableRelaxedFunctionAccess = false,
+            EnableRelaxedIndexerAccess = false,
+            MemberFilter = static _ => false,
+            LoopLimit = limits.LoopLimit,
+            LoopLimitQueryable = limits.LoopLimit,
+            RecursiveLimit = limits.RecursiveLimit,
+            OutputLimit = limits.OutputLimit,
+            LimitToString = limits.OutputLimit,
+            RegexTimeOut = TimeSpan.FromMilliseconds(200),
+            CancellationToken = timeout.Token,
+            NewLine = "\n",
+        };
+        context.PushCulture(s_culture);
+        partials.Prime(context);
+        context.PushGlobal(DanishFunctions.Object);
+        context.PushGlobal(model);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException ex)
+        {
+            var line = ex.Span.Start.Line + LineOffset(ex.Span.FileName, compiled, partials);
+            throw new LetterRenderException(
+                $"Skabelonen kunne ikke udfyldes ({ex.Span.FileName}, linje {line}, kolonne {ex.Span.Start.Column + 1}): {ScribanMessages.Translate(ex.OriginalMessage)}",
+                ex.Span.FileName, line, ex);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException or InvalidCastException)
+        {
+            throw new LetterRenderException($"Skabelonen kunne ikke udfyldes: {ex.Message}", inner: ex);
+        }
+    }
+
+    /// <summary>Markdown → safe HTML with the shared pipeline; heading ids dropped so several letters can share a page.</summary>
+    public string ToHtml(string letterMarkdown, LawCatalog laws) =>
+        HeadingId().Replace(markdown.Render(letterMarkdown, null, laws).Html, "<h$1");
+
+    // Scriban lines are 0-based within the body; the file line adds the front matter.
+    private static int LineOffset(string? file, CompiledTemplate compiled, PartialSet partials) =>
+        (partials.All.FirstOrDefault(p => p.FilePath == file)?.Compiled ?? compiled).BodyStartLine;
+
+    [GeneratedRegex("<h([1-6]) id=\"[^\"]*\"")]
+    private static partial Regex HeadingId();
+}

@@ -1,0 +1,215 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Auth;
+using Portal.Data;
+using Portal.Letters;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Letters;
+
+public class LettersApiTests(LettersFactoryFixture fixture) : IClassFixture<LettersFactoryFixture>
+{
+    private const string Refusal = "skabeloner/afgoerelser/afslag-merudgifter-test";
+    private const string Receipt = "skabeloner/breve/kvittering-test";
+    private readonly PortalFactory _factory = fixture.Factory;
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static object ValidFields(Action<Dictionary<string, object?>>? change = null)
+    {
+        var fields = new Dictionary<string, object?>
+        {
+            ["barnets_navn"] = "Emma Eksempel",
+            ["ansoegningsdato"] = "2026-09-14",
+            ["gruppe"] = "gruppe I",
+            ["beloeb"] = 450,
+            ["mundtlig_dato"] = "2026-11-23",
+            ["faktiske_forhold"] = "Fakta.",
+            ["vurdering"] = "Vurdering.",
+        };
+        change?.Invoke(fields);
+        return fields;
+    }
+
+    private async Task<HttpResponseMessage> Render(string slug, object body, string query = "") =>
+        await _factory.CreateClientAs(Roles.Caseworker).PostAsJsonAsync($"/api/templates/{slug}/render{query}", body, Token);
+
+    private static async Task<JsonElement> Json(HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>(Token);
+
+    [Theory]
+    [InlineData("GET", "/api/templates")]
+    [InlineData("GET", "/api/templates/" + Refusal)]
+    [InlineData("POST", "/api/templates/" + Refusal + "/render")]
+    public async Task Api_Anonymous_Gets401(string method, string url)
+    {
+        var response = await _factory.CreateAnonymousClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { }) }, Token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task List_HasTemplatesWithOwnerReviewDateAndFields()
+    {
+        var list = await _factory.CreateClientAs(Roles.Caseworker).GetFromJsonAsync<JsonElement>("/api/templates", Token);
+
+        var refusal = list.EnumerateArray().Single(t => t.GetProperty("id").GetString() == Refusal);
+        Assert.Equal("afgørelse", refusal.GetProperty("type").GetString());
+        Assert.Equal("afslag", refusal.GetProperty("decisionType").GetString());
+        Assert.Equal("børn", refusal.GetProperty("area").GetString());
+        Assert.Equal("Barnets Lov § 86", refusal.GetProperty("legalBasis")[0].GetString());
+        Assert.Equal("Test Koordinator", refusal.GetProperty("owner").GetProperty("name").GetString());
+        Assert.Equal("2027-06-30", refusal.GetProperty("reviewDate").GetString());
+        var oral = refusal.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "mundtlig_dato");
+        Assert.Equal("dato", oral.GetProperty("type").GetString());
+        Assert.True(oral.GetProperty("required").GetBoolean());
+        Assert.DoesNotContain(list.EnumerateArray(), t => t.GetProperty("type").GetString() == "frase");
+    }
+
+    [Fact]
+    public async Task Detail_HasSampleAndSource()
+    {
+        var detail = await _factory.CreateClientAs(Roles.Caseworker).GetFromJsonAsync<JsonElement>("/api/templates/" + Receipt, Token);
+
+        Assert.Equal("kvittering-test", detail.GetProperty("template").GetProperty("id").GetString()!.Split('/')[^1]);
+        Assert.Equal("2026-11-16", detail.GetProperty("example").GetProperty("modtaget_dato").GetString());
+        Assert.Contains("{{ include 'kontaktoplysninger' }}", detail.GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task Detail_Unknown_Gets404()
+    {
+        var response = await _factory.CreateClientAs(Roles.Caseworker).GetAsync("/api/templates/skabeloner/findes-ikke", Token);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Render_Valid_ReturnsHtmlAndFridayWarning()
+    {
+        var response = await Render(Refusal, new
+        {
+            fields = ValidFields(),
+            sendDate = "2026-11-27",
+            recipients = new[] { new { navn = "Anna Andersen", rolle = "forældremyndighedsindehaver", adresse = "Vejen 1\n7100 Vejle" } },
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = await Json(response);
+        Assert.Contains("Afslag på merudgifter til Emma Eksempel", json.GetProperty("html").GetString());
+        Assert.Contains("Anna Andersen", json.GetProperty("html").GetString());
+        Assert.Equal("fredag", json.GetProperty("warnings")[0].GetProperty("code").GetString());
+        Assert.Equal("2026-12-25", json.GetProperty("complaintDeadline").GetString());
+        Assert.Equal(1, json.GetProperty("letters").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Render_FieldsAsTopLevelObject_IsAccepted()
+    {
+        var response = await Render(Receipt, new { modtaget_dato = "2026-11-16", ydelse = "merudgifter" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("merudgifter", (await Json(response)).GetProperty("html").GetString());
+    }
+
+    [Theory]
+    [InlineData("barnets_navn", null, "barnets_navn", "'Barnets navn' skal udfyldes.")]
+    [InlineData("mundtlig_dato", null, "mundtlig_dato", "skal udfyldes")]
+    [InlineData("ansoegningsdato", "14/13/2026", "ansoegningsdato", "skal være en dato")]
+    [InlineData("beloeb", "mange", "beloeb", "skal være et beløb")]
+    [InlineData("gruppe", "gruppe III", "gruppe", "er ikke en af mulighederne")]
+    [InlineData("ukendt_felt", "x", "ukendt_felt", "intet felt")]
+    public async Task Render_InvalidField_Gets400WithDanishError(string field, string? value, string errorField, string message)
+    {
+        var response = await Render(Refusal, new { fields = ValidFields(f => f[field] = value) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await Json(response)).GetProperty("errors").EnumerateArray().ToList();
+        Assert.Contains(errors, e => e.GetProperty("field").GetString() == errorField && e.GetProperty("message").GetString()!.Contains(message));
+    }
+
+    [Theory]
+    [InlineData("{\"fields\": {}, \"sendDate\": \"i morgen\"}", "sendDate")]
+    [InlineData("{\"fields\": {}, \"recipients\": [{\"navn\": \"A\", \"rolle\": \"nabo\"}]}", "recipients[0].rolle")]
+    [InlineData("{\"fields\": 3}", "fields")]
+    [InlineData("[1, 2]", null)]
+    [InlineData("{ ikke json", null)]
+    public async Task Render_BadRequestBody_Gets400(string body, string? field)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        var response = await _factory.CreateClientAs(Roles.Caseworker).PostAsync($"/api/templates/{Receipt}/render", content, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = (await Json(response)).GetProperty("errors")[0];
+        Assert.Equal(field, error.GetProperty("field").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
+    }
+
+    [Fact]
+    public async Task Render_UnknownTemplate_Gets404()
+    {
+        var response = await Render("skabeloner/findes-ikke", new { fields = new { } });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Render_Docx_ReturnsWordFileWithTheText()
+    {
+        var response = await Render(Refusal, new { fields = ValidFields(), sendDate = "2026-11-24" }, "?format=docx");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(DocxWriter.ContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("afslag-merudgifter-test-2026-11-24.docx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        using var docx = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync(Token)), false);
+        Assert.Contains("Afslag på merudgifter til Emma Eksempel", docx.MainDocumentPart!.Document!.Body!.InnerText);
+    }
+
+    [Fact]
+    public async Task Render_IsAudited_WithoutCaseData()
+    {
+        var response = await Render(Refusal, new { fields = ValidFields(f => f["barnets_navn"] = "Hemmelig Person"), sendDate = "2026-11-24" }, "?format=docx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var entries = await db.AuditLog.Where(a => a.Action == LetterAudit.Action && a.Target == Refusal).ToListAsync(Token);
+
+        var entry = entries.MaxBy(e => e.Id)!;
+        Assert.Contains("\"format\":\"docx\"", entry.Details);
+        Assert.Equal("test-sagsbehandler", entry.User);
+        using var details = JsonDocument.Parse(entry.Details!);
+        Assert.Equal(64, details.RootElement.GetProperty("hash").GetString()!.Length);
+        Assert.Equal(1, details.RootElement.GetProperty("version").GetInt32());
+        Assert.True(details.RootElement.GetProperty("partials").TryGetProperty("klagevejledning", out _));
+        Assert.DoesNotContain(entries, e => e.Details!.Contains("Hemmelig") || e.Details.Contains("Emma"));
+    }
+
+    [Fact]
+    public async Task Render_WithoutJsonContentType_Gets400()
+    {
+        using var content = new StringContent("{}", Encoding.UTF8, "text/plain");
+        var response = await _factory.CreateClientAs(Roles.Caseworker).PostAsync($"/api/templates/{Receipt}/render", content, Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
+
+/// <summary>One portal over the fixture library plus the fixture templates, shared by the API tests.</summary>
+public sealed class LettersFactoryFixture : IAsyncLifetime
+{
+    public PortalFactory Factory { get; } = new(LetterKit.FixtureContent());
+
+    public ValueTask InitializeAsync()
+    {
+        _ = Factory.Server;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() => Factory.DisposeAsync();
+}
