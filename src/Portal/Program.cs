@@ -1,9 +1,11 @@
 using MudBlazor.Services;
 using Portal.Auth;
+using Portal.Checklists;
 using Portal.Components;
 using Portal.Content;
 using Portal.Data;
 using Portal.Library;
+using Portal.Transition;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +16,8 @@ builder.AddData();
 builder.AddPortalAuth();
 builder.AddContent();
 builder.AddLibrary();
+builder.AddChecklists();
+builder.AddTransition();
 
 var app = builder.Build();
 
