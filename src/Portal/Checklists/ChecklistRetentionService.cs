@@ -5,7 +5,7 @@ namespace Portal.Checklists;
 /// <summary>Deletes saved checklists after their retention period: at start-up and then every CleanupIntervalMinutes.</summary>
 public sealed class ChecklistRetentionService(ChecklistStore store, TimeProvider clock, IOptions<ChecklistOptions> options, ILogger<ChecklistRetentionService> logger) : BackgroundService
 {
-    /// <summary>Raised after each cleanup with the number deleted; tests wait on it instead of sleeping.</summary>
+    /// <summary>Raised after each cleanup (with the next one already scheduled) with the number deleted; tests wait on it instead of sleeping.</summary>
     internal event Action<int>? Cleaned;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,8 +25,9 @@ public sealed class ChecklistRetentionService(ChecklistStore store, TimeProvider
             {
                 logger.LogError(ex, "Oprydning i gemte tjeklister fejlede");
             }
+            var next = Task.Delay(options.Value.CleanupInterval, clock, stoppingToken);
             Cleaned?.Invoke(deleted);
-            await Task.Delay(options.Value.CleanupInterval, clock, stoppingToken);
+            await next;
         }
     }
 }

@@ -144,6 +144,11 @@ public partial class ChecklistPage
         Show("Den gemte tjekliste er slettet.", Severity.Success);
     }
 
+    // The form changed the session; re-rendering the page updates the actions and the paper form.
+    private void SessionChanged()
+    {
+    }
+
     private void Reset()
     {
         _session?.Reset();
