@@ -1,11 +1,13 @@
 using MudBlazor.Services;
 using Portal.Auth;
+using Portal.Checklists;
 using Portal.Components;
 using Portal.Content;
 using Portal.Data;
 using Portal.Letters;
 using Portal.Library;
 using Portal.Search;
+using Portal.Transition;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,6 +20,8 @@ builder.AddContent();
 builder.AddLibrary();
 builder.AddSearch();
 builder.AddLetters();
+builder.AddChecklists();
+builder.AddTransition();
 
 var app = builder.Build();
 

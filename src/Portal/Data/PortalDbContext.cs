@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Audit;
+using Portal.Checklists;
 using Portal.Content;
 
 namespace Portal.Data;
@@ -9,6 +10,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<StoredDocument> Documents => Set<StoredDocument>();
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<SavedChecklist> SavedChecklists => Set<SavedChecklist>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);

@@ -1,0 +1,121 @@
+using System.Text.Json;
+
+namespace Portal.Checklists;
+
+/// <summary>
+/// A checklist in use: which items are ticked and the note per item. Lives in the caseworker's circuit; it only
+/// reaches the server's database through <see cref="ChecklistStore"/> when the caseworker saves deliberately.
+/// </summary>
+public sealed class ChecklistSession(ChecklistDefinition definition)
+{
+    public const int MaxNoteLength = 500;
+
+    private readonly Dictionary<string, bool> _checked = [];
+    private readonly Dictionary<string, string> _notes = [];
+
+    public ChecklistDefinition Definition => definition;
+
+    public DateOnly? MeetingDate { get; set; }
+
+    /// <summary>True when something changed since the last save or load.</summary>
+    public bool IsDirty { get; private set; }
+
+    public int Total => definition.Count;
+
+    public int Done => definition.Items.Count(i => IsChecked(i.Key));
+
+    public int Percent => Total == 0 ? 0 : (int)Math.Round(100.0 * Done / Total);
+
+    public bool IsComplete => Total > 0 && Done == Total;
+
+    public bool IsChecked(string key) => _checked.GetValueOrDefault(key);
+
+    public string Note(string key) => _notes.GetValueOrDefault(key, "");
+
+    public void SetChecked(string key, bool value)
+    {
+        _checked[key] = value;
+        IsDirty = true;
+    }
+
+    public void SetNote(string key, string? note)
+    {
+        var text = (note ?? "").Trim();
+        if (text.Length > MaxNoteLength)
+        {
+            text = text[..MaxNoteLength];
+        }
+        if (text.Length == 0)
+        {
+            _notes.Remove(key);
+        }
+        else
+        {
+            _notes[key] = text;
+        }
+        IsDirty = true;
+    }
+
+    public void Reset()
+    {
+        _checked.Clear();
+        _notes.Clear();
+        IsDirty = false;
+    }
+
+    public void MarkSaved() => IsDirty = false;
+
+    /// <summary>The ticked items for the aftalereferat, each as "item – note" when a note was written.</summary>
+    public IReadOnlyList<string> ReferatPoints() => definition.Items
+        .Where(i => IsChecked(i.Key))
+        .Select(i => Note(i.Key) is { Length: > 0 } note ? $"{i.Text} – {note}" : i.Text)
+        .ToList();
+
+    /// <summary>Field values for the aftalereferat template (sag.punkter, sag.moede_dato).</summary>
+    public IReadOnlyDictionary<string, object?> ReferatValues(DateOnly today) => new Dictionary<string, object?>
+    {
+        ["punkter"] = ReferatPoints(),
+        ["moede_dato"] = MeetingDate ?? today,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(new SavedState(
+        definition.Items.Where(i => IsChecked(i.Key)).Select(i => i.Key).ToList(),
+        definition.Items.Where(i => Note(i.Key).Length > 0).ToDictionary(i => i.Key, i => Note(i.Key)),
+        MeetingDate));
+
+    /// <summary>Restores a saved state; returns how many saved items no longer exist in the (edited) checklist.</summary>
+    public int Restore(string json)
+    {
+        Reset();
+        var state = JsonSerializer.Deserialize<SavedState>(json) ?? new SavedState([], [], null);
+        var keys = definition.Items.Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
+        var lost = 0;
+        foreach (var key in state.Checked)
+        {
+            if (keys.Contains(key))
+            {
+                _checked[key] = true;
+            }
+            else
+            {
+                lost++;
+            }
+        }
+        foreach (var (key, note) in state.Notes)
+        {
+            if (keys.Contains(key))
+            {
+                SetNote(key, note);
+            }
+            else if (!state.Checked.Contains(key))
+            {
+                lost++;
+            }
+        }
+        MeetingDate = state.MeetingDate;
+        IsDirty = false;
+        return lost;
+    }
+
+    private sealed record SavedState(List<string> Checked, Dictionary<string, string> Notes, DateOnly? MeetingDate);
+}

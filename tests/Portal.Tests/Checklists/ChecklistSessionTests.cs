@@ -1,0 +1,78 @@
+using Portal.Checklists;
+using Portal.Content;
+
+namespace Portal.Tests.Checklists;
+
+public class ChecklistSessionTests
+{
+    private static ChecklistSession NewSession() => new(ChecklistParser.Parse("s", "T", 1,
+        "## Før\n- [ ] Send pjecen\n- [ ] Book lokale\n## Efter\n- [ ] Skriv notat\n", new MarkdownRenderer(new HtmlSafety()).Pipeline));
+
+    [Fact]
+    public void Progress_CountsTickedItems()
+    {
+        var session = NewSession();
+        var keys = session.Definition.Items.Select(i => i.Key).ToList();
+
+        session.SetChecked(keys[0], true);
+        session.SetChecked(keys[2], true);
+
+        Assert.Equal(2, session.Done);
+        Assert.Equal(3, session.Total);
+        Assert.Equal(67, session.Percent);
+        Assert.False(session.IsComplete);
+        session.SetChecked(keys[1], true);
+        Assert.True(session.IsComplete);
+    }
+
+    [Fact]
+    public void ReferatValues_HaveTickedItemsWithNotes_InChecklistOrder_AndTheMeetingDate()
+    {
+        var session = NewSession();
+        var keys = session.Definition.Items.Select(i => i.Key).ToList();
+        session.SetChecked(keys[2], true);
+        session.SetChecked(keys[0], true);
+        session.SetNote(keys[0], "  givet til mor  ");
+        session.SetNote(keys[1], "ikke afkrydset, kommer ikke med");
+
+        var values = session.ReferatValues(new DateOnly(2026, 11, 23));
+
+        Assert.Equal(["Send pjecen – givet til mor", "Skriv notat"], (IReadOnlyList<string>)values["punkter"]!);
+        Assert.Equal(new DateOnly(2026, 11, 23), values["moede_dato"]);
+        session.MeetingDate = new DateOnly(2026, 11, 20);
+        Assert.Equal(new DateOnly(2026, 11, 20), session.ReferatValues(new DateOnly(2026, 11, 23))["moede_dato"]);
+    }
+
+    [Fact]
+    public void Notes_AreTrimmedCappedAndRemovedWhenEmpty()
+    {
+        var session = NewSession();
+        var key = session.Definition.Items.First().Key;
+
+        session.SetNote(key, new string('x', 600));
+        Assert.Equal(ChecklistSession.MaxNoteLength, session.Note(key).Length);
+        session.SetNote(key, "   ");
+        Assert.Equal("", session.Note(key));
+    }
+
+    [Fact]
+    public void Json_RoundTrips_AndReportsItemsThatNoLongerExist()
+    {
+        var session = NewSession();
+        var keys = session.Definition.Items.Select(i => i.Key).ToList();
+        session.SetChecked(keys[1], true);
+        session.SetNote(keys[1], "note");
+        session.MeetingDate = new DateOnly(2026, 11, 20);
+        var json = session.ToJson().Replace(keys[1], "forsvundet", StringComparison.Ordinal);
+        session.SetChecked(keys[0], true);
+        var again = NewSession();
+
+        Assert.Equal(1, again.Restore(json));
+        Assert.Equal(0, again.Done);
+        Assert.Equal(new DateOnly(2026, 11, 20), again.MeetingDate);
+        Assert.Equal(0, again.Restore(session.ToJson()));
+        Assert.Equal(2, again.Done);
+        Assert.Equal("note", again.Note(keys[1]));
+        Assert.False(again.IsDirty);
+    }
+}
