@@ -3,6 +3,7 @@ using Portal.Auth;
 using Portal.Components;
 using Portal.Content;
 using Portal.Data;
+using Portal.Editing;
 using Portal.Library;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ builder.AddData();
 builder.AddPortalAuth();
 builder.AddContent();
 builder.AddLibrary();
+builder.AddEditing();
 
 var app = builder.Build();
 
@@ -30,6 +32,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapPortalAuth();
 app.MapLibrary();
+app.MapEditing();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.MigrateDatabaseAsync();
