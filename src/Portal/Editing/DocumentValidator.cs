@@ -52,6 +52,11 @@ public sealed class DocumentValidator(DocumentParser parser, ContentCatalog cata
         {
             return new FieldError(named, issue.Line, issue.Message);
         }
+        // A YAML error without a precise position belongs to the front matter as a whole.
+        if (issue.Message.StartsWith("Front matter", StringComparison.Ordinal) && !issue.Message.Contains("(linje ", StringComparison.Ordinal))
+        {
+            return new FieldError("frontmatter", issue.Line, issue.Message);
+        }
         var split = DocumentText.Split(text);
         var yamlLines = split.FrontMatter.Length == 0 ? 0 : split.FrontMatter.Count(c => c == '\n');
         // The front matter's first line is file line 2; the body starts after the closing '---'.

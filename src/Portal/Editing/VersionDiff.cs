@@ -17,7 +17,8 @@ public static class VersionDiff
 {
     public static IReadOnlyList<DiffLine> Compute(string oldText, string newText)
     {
-        var diff = Differ.Instance.CreateLineDiffs(oldText, newText, ignoreWhitespace: false, ignoreCase: false);
+        // The final newline would otherwise show as an empty last line.
+        var diff = Differ.Instance.CreateLineDiffs(TrimFinalNewline(oldText), TrimFinalNewline(newText), ignoreWhitespace: false, ignoreCase: false);
         var lines = new List<DiffLine>();
         int a = 0, b = 0;
         foreach (var block in diff.DiffBlocks)
@@ -45,6 +46,8 @@ public static class VersionDiff
         }
         return lines;
     }
+
+    private static string TrimFinalNewline(string text) => text.EndsWith('\n') ? text[..^1] : text;
 
     /// <summary>Changed lines with <paramref name="context"/> unchanged lines around them; null marks a fold.</summary>
     public static IReadOnlyList<DiffLine?> Folded(IReadOnlyList<DiffLine> lines, int context = 3)
