@@ -5,6 +5,7 @@ using Portal.Content;
 using Portal.Data;
 using Portal.Editing;
 using Portal.Library;
+using Portal.Reviews;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +17,7 @@ builder.AddPortalAuth();
 builder.AddContent();
 builder.AddLibrary();
 builder.AddEditing();
+builder.AddReviews();
 
 var app = builder.Build();
 
@@ -33,6 +35,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapPortalAuth();
 app.MapLibrary();
 app.MapEditing();
+app.MapReviews();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.MigrateDatabaseAsync();

@@ -61,8 +61,10 @@ public sealed class DocumentEditor(
         return await CommitAsync(slug, old.Content, request.ExpectedStamp, comment, VersionState.Published, VersionSource.Restore, null, user, cancellationToken);
     }
 
+    /// <param name="onCommit">Extra rows saved in the same transaction as the version (a review record).</param>
     internal async Task<EditResult> CommitAsync(string slug, string text, Guid expectedStamp, string? comment, VersionState state,
-        VersionSource source, int? conflictId, EditorUser user, CancellationToken cancellationToken)
+        VersionSource source, int? conflictId, EditorUser user, CancellationToken cancellationToken,
+        Action<PortalDbContext, StoredDocument, DocumentVersion>? onCommit = null)
     {
         text = TextNormalizer.NormalizeNewlines(text);
         if (validator.SizeProblem(text) is { } tooLarge)
@@ -92,6 +94,10 @@ public sealed class DocumentEditor(
             {
                 return await StaleAsync(db, document, ct);
             }
+            if (source == VersionSource.Review && document.LatestVersionNumber != document.PublishedVersionNumber)
+            {
+                return EditResult.Refused("Dokumentet har en kladde, der ikke er udgivet. Udgiv eller gendan i editoren først, så gennemgangen ikke skjuler kladden.");
+            }
             var latest = await db.DocumentVersions.AsNoTracking().FirstAsync(v => v.DocumentId == document.Id && v.Number == document.LatestVersionNumber, ct);
             var alreadyPublished = document.PublishedVersionNumber == latest.Number;
             if (latest.Content == text && (!publish || alreadyPublished) && conflictId is null)
@@ -110,6 +116,7 @@ public sealed class DocumentEditor(
                 document.DiskHash = conflict.DiskHash; // the disk text has been seen and merged: it may now be replaced
             }
             var version = AddVersion(db, document, text, comment, state, source, user, now);
+            onCommit?.Invoke(db, document, version);
             if (publish)
             {
                 document.PublishedVersionNumber = version.Number;
@@ -193,6 +200,7 @@ public sealed class DocumentEditor(
     private static string AuditAction(VersionSource source, bool publish) => source switch
     {
         VersionSource.Restore => AuditActions.Restore,
+        VersionSource.Review => AuditActions.Review,
         _ => publish ? AuditActions.Publish : AuditActions.SaveDraft,
     };
 
