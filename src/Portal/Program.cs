@@ -8,6 +8,8 @@ using Portal.Letters;
 using Portal.Library;
 using Portal.Search;
 using Portal.Transition;
+using Portal.Editing;
+using Portal.Reviews;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,6 +24,8 @@ builder.AddSearch();
 builder.AddLetters();
 builder.AddChecklists();
 builder.AddTransition();
+builder.AddEditing();
+builder.AddReviews();
 
 var app = builder.Build();
 
@@ -40,6 +44,8 @@ app.MapPortalAuth();
 app.MapLibrary();
 app.MapSearch();
 app.MapLetters();
+app.MapEditing();
+app.MapReviews();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.MigrateDatabaseAsync();

@@ -3,11 +3,12 @@ using Portal.Data;
 
 namespace Portal.Content;
 
-public sealed record ImportResult(int Created, int Updated, int Removed, IReadOnlyList<ContentIssue> Issues);
+public sealed record ImportResult(int Created, int Updated, int Removed, IReadOnlyList<ContentIssue> Issues, int Conflicts = 0);
 
 /// <summary>
 /// Imports content/ into the database as documents with versions: a changed file becomes a new
-/// version with its hash, an unchanged file adds nothing, so re-import is idempotent.
+/// version with its hash, an unchanged file adds nothing, so re-import is idempotent. A file changed on
+/// disk while the portal also has unsynced changes (a draft, a pending write) becomes a conflict instead.
 /// </summary>
 public sealed class ContentImporter(IDbContextFactory<PortalDbContext> dbFactory, ContentFileReader reader, TimeProvider clock)
 {
@@ -46,8 +47,10 @@ public sealed class ContentImporter(IDbContextFactory<PortalDbContext> dbFactory
         var publishedHashes = await db.DocumentVersions
             .Where(v => v.Document!.PublishedVersionNumber == v.Number)
             .ToDictionaryAsync(v => v.DocumentId, v => v.ContentHash, cancellationToken);
+        var pendingWrites = (await db.PendingFileWrites.Select(p => p.DocumentId).ToListAsync(cancellationToken)).ToHashSet();
+        var openConflicts = await db.ContentConflicts.Where(c => c.ResolvedAt == null).ToDictionaryAsync(c => c.DocumentId, cancellationToken);
         var now = clock.GetUtcNow();
-        int created = 0, updated = 0, removed = 0;
+        int created = 0, updated = 0, removed = 0, conflicts = 0;
 
         foreach (var file in files.Values.Where(f => f.Text is not null))
         {
@@ -73,11 +76,19 @@ public sealed class ContentImporter(IDbContextFactory<PortalDbContext> dbFactory
                 document.DiskHash = file.DiskHash; // same text, other bytes (BOM, CRLF): nothing new to store
                 continue;
             }
+            if (HasUnsyncedPortalChanges(document, pendingWrites) || openConflicts.ContainsKey(document.Id))
+            {
+                RecordConflict(db, openConflicts, document, file, now);
+                conflicts++;
+                continue;
+            }
             AddPublishedVersion(db, document, file, now);
             updated++;
         }
 
-        foreach (var document in existing.Values.Where(d => !d.RemovedFromDisk && !files.ContainsKey(d.Slug)))
+        // A document never written to disk (a new draft) or waiting for its write is not "removed".
+        foreach (var document in existing.Values.Where(d => !d.RemovedFromDisk && !files.ContainsKey(d.Slug)
+            && d.PublishedVersionNumber is not null && !pendingWrites.Contains(d.Id)))
         {
             document.RemovedFromDisk = true;
             document.UpdatedAt = now;
@@ -85,7 +96,30 @@ public sealed class ContentImporter(IDbContextFactory<PortalDbContext> dbFactory
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new ImportResult(created, updated, removed, issues);
+        return new ImportResult(created, updated, removed, issues, conflicts);
+    }
+
+    /// <summary>Drafts newer than the published version, or a published change not yet on disk.</summary>
+    internal static bool HasUnsyncedPortalChanges(StoredDocument document, IReadOnlySet<int> pendingWrites) =>
+        document.PublishedVersionNumber is null
+        || document.LatestVersionNumber > document.PublishedVersionNumber
+        || pendingWrites.Contains(document.Id);
+
+    private static void RecordConflict(PortalDbContext db, Dictionary<int, ContentConflict> open, StoredDocument document, ContentFile file, DateTimeOffset now)
+    {
+        if (open.TryGetValue(document.Id, out var conflict))
+        {
+            if (conflict.DiskHash != file.DiskHash)
+            {
+                conflict.DiskText = file.Text!;
+                conflict.DiskHash = file.DiskHash;
+                conflict.DetectedAt = now;
+            }
+            return;
+        }
+        conflict = new ContentConflict { DocumentId = document.Id, Slug = document.Slug, DiskText = file.Text!, DiskHash = file.DiskHash, DetectedAt = now };
+        db.ContentConflicts.Add(conflict);
+        open[document.Id] = conflict;
     }
 
     private static void AddPublishedVersion(PortalDbContext db, StoredDocument document, ContentFile file, DateTimeOffset now)

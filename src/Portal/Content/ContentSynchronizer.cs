@@ -18,7 +18,9 @@ public sealed class ContentSynchronizer(
     IOptions<ContentOptions> options,
     IOptions<LawPortalOptions> lawOptions,
     TimeProvider clock,
-    ILogger<ContentSynchronizer> logger)
+    ILogger<ContentSynchronizer> logger,
+    IEnumerable<IBeforeImportStep> beforeImport,
+    IEnumerable<IDocumentRedirects> redirects)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<(string Slug, string Hash), ParseResult> _parsed = new();
@@ -29,10 +31,25 @@ public sealed class ContentSynchronizer(
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            foreach (var step in beforeImport)
+            {
+                try
+                {
+                    await step.RunAsync(cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "Et trin før importen fejlede ({Step}); importen fortsætter", step.GetType().Name);
+                }
+            }
             var import = await importer.ImportAsync(root.Path, cancellationToken);
             if (import.Created + import.Updated + import.Removed > 0)
             {
                 logger.LogInformation("Indhold importeret: {Created} nye, {Updated} ændrede, {Removed} fjernet", import.Created, import.Updated, import.Removed);
+            }
+            if (import.Conflicts > 0)
+            {
+                logger.LogWarning("{Conflicts} filer er ændret både på disken og i portalen; de venter på en koordinator", import.Conflicts);
             }
             await RebuildCoreAsync(import.Issues, cancellationToken);
         }
@@ -50,6 +67,29 @@ public sealed class ContentSynchronizer(
         {
             var fileIssues = catalog.Current.Issues.Where(i => i.Line == 0 && i.Severity == IssueSeverity.Error).ToList();
             await RebuildCoreAsync(fileIssues, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs a change to stored documents exclusively with imports (so an import never sees half a change),
+    /// then rebuilds the snapshot when asked.
+    /// </summary>
+    public async Task<T> ChangeAsync<T>(Func<CancellationToken, Task<T>> change, bool rebuild, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var result = await change(cancellationToken);
+            if (rebuild)
+            {
+                var fileIssues = catalog.Current.Issues.Where(i => i.Line == 0 && i.Severity == IssueSeverity.Error).ToList();
+                await RebuildCoreAsync(fileIssues, cancellationToken);
+            }
+            return result;
         }
         finally
         {
@@ -101,7 +141,10 @@ public sealed class ContentSynchronizer(
         {
             foreach (var link in doc.Links.Where(l => !slugs.Contains(l.TargetSlug)))
             {
-                issues.Add(new ContentIssue(doc.FilePath, link.Line, IssueSeverity.Error, $"Linket '{link.Written}' peger på et dokument, der ikke findes ('{link.TargetSlug}')."));
+                var movedTo = redirects.Select(r => r.Resolve(link.TargetSlug)).FirstOrDefault(t => t is not null);
+                issues.Add(movedTo is null
+                    ? new ContentIssue(doc.FilePath, link.Line, IssueSeverity.Error, $"Linket '{link.Written}' peger på et dokument, der ikke findes ('{link.TargetSlug}').")
+                    : new ContentIssue(doc.FilePath, link.Line, IssueSeverity.Warning, $"Linket '{link.Written}' peger på en gammel adresse; dokumentet er flyttet til '{movedTo}'. Linket virker, men bør rettes."));
             }
         }
 

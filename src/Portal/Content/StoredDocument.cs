@@ -36,6 +36,7 @@ public enum VersionSource
     Import,
     Editor,
     Restore,
+    Review,
 }
 
 public enum VersionState

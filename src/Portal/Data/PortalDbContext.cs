@@ -11,6 +11,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<SavedChecklist> SavedChecklists => Set<SavedChecklist>();
+    public DbSet<PendingFileWrite> PendingFileWrites => Set<PendingFileWrite>();
+    public DbSet<ContentConflict> ContentConflicts => Set<ContentConflict>();
+    public DbSet<Editing.DocumentRedirect> DocumentRedirects => Set<Editing.DocumentRedirect>();
+    public DbSet<Reviews.ReviewRecord> Reviews => Set<Reviews.ReviewRecord>();
+    public DbSet<Reviews.SentReminder> SentReminders => Set<Reviews.SentReminder>();
+    public DbSet<Reviews.OwnerMessage> OwnerMessages => Set<Reviews.OwnerMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);

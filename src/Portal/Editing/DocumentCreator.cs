@@ -1,0 +1,119 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Audit;
+using Portal.Content;
+using Portal.Data;
+using Portal.Reviews;
+
+namespace Portal.Editing;
+
+public sealed record CreateRequest(string Type, string Folder, string Title, string OwnerKey, Area Area, string? FileName = null);
+
+/// <summary>Creates a document from its type's template as a first draft, after the same validation as every save.</summary>
+public sealed partial class DocumentCreator(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    ContentSynchronizer synchronizer,
+    DocumentValidator validator,
+    ContentRoot root,
+    RedirectTable redirects,
+    IOptions<ReviewOptions> reviewOptions,
+    TimeProvider clock)
+{
+    [GeneratedRegex("^(arbejdsgange|skabeloner)(/[a-z0-9][a-z0-9-]*)+$")]
+    public static partial Regex SlugPattern();
+
+    public async Task<EditResult> CreateAsync(CreateRequest request, EditorUser user, CancellationToken cancellationToken = default)
+    {
+        var errors = new List<FieldError>();
+        if (!NewDocumentTemplates.IsKnown(request.Type))
+        {
+            errors.Add(new FieldError("type", 0, $"Vælg en type: {string.Join(", ", NewDocumentTemplates.Types.Select(t => t.Type))}."));
+        }
+        if (string.IsNullOrWhiteSpace(request.Title))
+        {
+            errors.Add(new FieldError("titel", 0, "Skriv dokumentets titel."));
+        }
+        var folder = DocumentEditor.Normalize(request.Folder);
+        var name = Slugify(string.IsNullOrWhiteSpace(request.FileName) ? request.Title : request.FileName);
+        var slug = folder + "/" + name;
+        if (errors.Count == 0 && !folder.StartsWith(NewDocumentTemplates.RootOf(request.Type), StringComparison.Ordinal))
+        {
+            errors.Add(new FieldError("mappe", 0, $"En {request.Type} skal ligge under '{NewDocumentTemplates.RootOf(request.Type)}/'."));
+        }
+        if (name.Length == 0 || !SlugPattern().IsMatch(slug))
+        {
+            errors.Add(new FieldError("filnavn", 0, "Adressen må kun have små bogstaver a-z, tal og bindestreger, og mappen skal ligge under arbejdsgange/ eller skabeloner/."));
+        }
+        if (errors.Count > 0)
+        {
+            return EditResult.Invalid(errors);
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var text = NewDocumentTemplates.Text(request.Type, request.Title, request.OwnerKey, request.Area, reviewOptions.Value.NextReviewDate(request.Type, today), today);
+        var validation = validator.Validate(slug, text);
+        if (!validation.IsValid)
+        {
+            return EditResult.Invalid(validation.Errors);
+        }
+        return await synchronizer.ChangeAsync(async ct =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (await AddressTakenAsync(db, slug, ct) is { } taken)
+            {
+                return EditResult.Invalid([new FieldError("filnavn", 0, taken)]);
+            }
+            var now = clock.GetUtcNow();
+            var document = new StoredDocument { Slug = slug, CreatedAt = now, UpdatedAt = now };
+            db.Documents.Add(document);
+            var version = DocumentEditor.AddVersion(db, document, text, $"Oprettet fra skabelonen '{request.Type}'", VersionState.Draft, VersionSource.Editor, user, now);
+            await new AuditLog(db, clock).WriteAsync(user.AuditName, AuditActions.Create, slug, $"Type {request.Type}, version {version.Number} (kladde)", ct);
+            return new EditResult(EditStatus.Saved, $"Dokumentet er oprettet som kladde på adressen {slug}. Udgiv det, når det er klar.")
+            {
+                Slug = slug,
+                VersionNumber = version.Number,
+                Stamp = document.ConcurrencyStamp,
+                Warnings = validation.Warnings,
+            };
+        }, rebuild: false, cancellationToken);
+    }
+
+    /// <summary>Why an address cannot be used for a new or moved document, or null when it is free.</summary>
+    public async Task<string?> AddressTakenAsync(PortalDbContext db, string slug, CancellationToken cancellationToken)
+    {
+        if (await db.Documents.AnyAsync(d => d.Slug == slug, cancellationToken))
+        {
+            return $"Der findes allerede et dokument med adressen '{slug}' (måske fjernet fra disken, men med historik).";
+        }
+        if (File.Exists(ContentPaths.Resolve(root.Path, slug)))
+        {
+            return $"Filen '{slug}.md' findes allerede i content/.";
+        }
+        if (redirects.Resolve(slug) is { } target)
+        {
+            return $"Adressen '{slug}' bruges til at sende gamle links videre til '{target}'. Vælg en anden.";
+        }
+        return null;
+    }
+
+    /// <summary>"Meddelelse af afslag – børn" → "meddelelse-af-afslag-boern".</summary>
+    public static string Slugify(string value)
+    {
+        var ascii = TextNormalizer.ToAscii(value.Trim().ToLowerInvariant()).Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder();
+        foreach (var c in ascii)
+        {
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                sb.Append(c);
+            }
+            else if (char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark && sb.Length > 0 && sb[^1] != '-')
+            {
+                sb.Append('-');
+            }
+        }
+        return sb.ToString().Trim('-');
+    }
+}
