@@ -27,11 +27,11 @@ public static class Comparison
 
             Collect();
             var before = GC.GetTotalMemory(true);
-            var cpuBefore = Environment.ProcessCpuUsage.Total;
+            var cpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             var build = Stopwatch.StartNew();
             engine.Build(corpus, snapshot.Laws, synonyms);
             build.Stop();
-            var cpu = Environment.ProcessCpuUsage.Total - cpuBefore;
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             Collect();
             var memory = GC.GetTotalMemory(true) - before;
 

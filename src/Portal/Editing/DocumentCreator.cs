@@ -26,6 +26,7 @@ public sealed partial class DocumentCreator(
 
     public async Task<EditResult> CreateAsync(CreateRequest request, EditorUser user, CancellationToken cancellationToken = default)
     {
+        request = request with { Type = request.Type ?? "", Title = request.Title ?? "", OwnerKey = request.OwnerKey ?? "" };
         var errors = new List<FieldError>();
         if (!NewDocumentTemplates.IsKnown(request.Type))
         {

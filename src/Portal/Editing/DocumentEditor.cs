@@ -66,7 +66,7 @@ public sealed class DocumentEditor(
         VersionSource source, int? conflictId, EditorUser user, CancellationToken cancellationToken,
         Action<PortalDbContext, StoredDocument, DocumentVersion>? onCommit = null)
     {
-        text = TextNormalizer.NormalizeNewlines(text);
+        text = TextNormalizer.NormalizeNewlines(text ?? "");
         if (validator.SizeProblem(text) is { } tooLarge)
         {
             return EditResult.Refused(tooLarge);
@@ -212,7 +212,7 @@ public sealed class DocumentEditor(
         _ => $"Version {number} er udgivet og skrevet til content/.",
     };
 
-    internal static string Normalize(string slug) => slug.Trim().Trim('/').ToLowerInvariant();
+    internal static string Normalize(string? slug) => (slug ?? "").Trim().Trim('/').ToLowerInvariant();
 }
 
 /// <summary>Audit action names for content changes.</summary>

@@ -17,8 +17,9 @@ public sealed class ReviewService(
     IOptions<ReviewOptions> options,
     TimeProvider clock)
 {
-    public async Task<EditResult> MarkReviewedAsync(string slug, EditorUser user, string? comment = null, CancellationToken cancellationToken = default)
+    public async Task<EditResult> MarkReviewedAsync(string? slug, EditorUser user, string? comment = null, CancellationToken cancellationToken = default)
     {
+        slug = DocumentEditor.Normalize(slug);
         var document = await editor.LoadAsync(slug, cancellationToken);
         if (document?.Published is not { } published)
         {

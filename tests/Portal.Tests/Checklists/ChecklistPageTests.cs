@@ -32,7 +32,7 @@ public class ChecklistPageTests
         ctx.Services.AddSingleton(db.Store);
         ctx.Services.AddSingleton(Options.Create(db.Options));
         ctx.Services.AddScoped<LetterPrefill>();
-        return (ctx, db);
+        return (ctx.AsInteractiveServer(), db);
     }
 
     [Fact]

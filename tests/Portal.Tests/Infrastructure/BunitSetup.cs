@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -38,6 +39,16 @@ public static class BunitSetup
             _ => [Policies.Caseworker],
         });
         ctx.Services.AddScoped<CurrentUser>();
+        return ctx;
+    }
+
+    /// <summary>
+    /// Renders as an interactive server circuit (pages mark themselves for browser tests). Call after the
+    /// last service registration: it builds the service provider.
+    /// </summary>
+    public static BunitContext AsInteractiveServer(this BunitContext ctx)
+    {
+        ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return ctx;
     }
 }

@@ -19,7 +19,7 @@ public class PlannerPageTests
         ctx.Services.AddSingleton<TransitionRules>();
         ctx.Services.AddSingleton<MilestoneDescriber>();
         ctx.Services.AddScoped<LetterPrefill>();
-        return ctx;
+        return ctx.AsInteractiveServer();
     }
 
     [Fact]

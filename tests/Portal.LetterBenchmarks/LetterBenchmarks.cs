@@ -1,0 +1,60 @@
+using BenchmarkDotNet.Attributes;
+using Portal.Letters;
+
+namespace Portal.LetterBenchmarks;
+
+/// <summary>
+/// One letter end to end: field parsing, rules, Scriban in its sandbox, Markdig, sanitising and the
+/// letterhead (HTML), or the same plus the Word file (DOCX). Targets: ≥ 1,000 HTML letters/s, &lt; 50 ms per DOCX.
+/// </summary>
+[MemoryDiagnoser]
+public class LetterBenchmarks
+{
+    private BenchmarkContent _content = default!;
+    private TemplateDefinition _template = default!;
+    private LetterRequest _request = default!;
+    private static readonly Caseworker s_caseworker = new("Sara Sørensen", "Rådgiver", "12 34 56 78", "sara@kommune.example", "mandag-torsdag kl. 9-12");
+
+    /// <summary>A shipped template (or a test fixture when content/ has none): the refusal is the largest common case.</summary>
+    [Params("afslag-merudgifter")]
+    public string Template { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var root = BenchmarkContent.RepositoryRoot();
+        var shipped = Path.Combine(root, "content");
+        var contentRoot = Directory.EnumerateFiles(Path.Combine(shipped, "skabeloner"), "*.md", SearchOption.AllDirectories).Any(f => !f.EndsWith("README.md", StringComparison.Ordinal))
+            ? shipped
+            : FixtureCopy(root);
+        _content = new BenchmarkContent(contentRoot, BenchmarkContent.ConfiguredOptions(root));
+        _template = _content.Set.Templates.Where(t => t.PartialName.StartsWith(Template, StringComparison.Ordinal)).OrderByDescending(t => t.Body.Length).First();
+        _request = new LetterRequest(_template.Example, new DateOnly(2026, 11, 24), [new Recipient("Anna Andersen", RecipientRole.CustodyHolder, "Vejen 1\n7100 Vejle")]);
+        Console.WriteLine($"// Template: {_template.Slug} ({_template.Body.Length} tegn), {_content.Set.Templates.Count} skabeloner indlæst fra {contentRoot}");
+        if (!_content.Service.Generate(_content.Set, _template, _request, s_caseworker).IsValid)
+        {
+            throw new InvalidOperationException("Eksemplet kan ikke udfyldes.");
+        }
+    }
+
+    [Benchmark(Description = "HTML letter")]
+    public string HtmlLetter() => LetterHtml.Compose(_content.Service.Generate(_content.Set, _template, _request, s_caseworker));
+
+    [Benchmark(Description = "DOCX letter")]
+    public byte[] DocxLetter() => _content.Docx.Write(_content.Service.Generate(_content.Set, _template, _request, s_caseworker));
+
+    private static string FixtureCopy(string root)
+    {
+        var target = Path.Combine(Path.GetTempPath(), "handicap-bench-content");
+        var fixtures = Path.Combine(root, "tests", "Portal.Tests", "Letters", "Fixtures");
+        foreach (var file in Directory.EnumerateFiles(fixtures, "*", SearchOption.AllDirectories))
+        {
+            var path = Path.Combine(target, Path.GetRelativePath(fixtures, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.Copy(file, path, overwrite: true);
+        }
+        File.Copy(Path.Combine(root, "tests", "Portal.Tests", "TestContent", "tovholdere.yml"), Path.Combine(target, "tovholdere.yml"), overwrite: true);
+        File.Copy(Path.Combine(root, "tests", "Portal.Tests", "TestContent", "love.yml"), Path.Combine(target, "love.yml"), overwrite: true);
+        return target;
+    }
+}

@@ -1,0 +1,167 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Portal.Content;
+using Portal.Data;
+using Portal.Letters;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Letters;
+
+/// <summary>The form generated from the template's fields, its live preview and warnings (bUnit).</summary>
+public class LetterPageTests
+{
+    private const string Refusal = "skabeloner/afgoerelser/afslag-merudgifter-test";
+    private static readonly LetterKit s_kit = new();
+    private static readonly Lazy<LoadedContent> s_content = new(() =>
+    {
+        using var dir = LetterKit.FixtureContent();
+        return s_kit.Load(dir.Path);
+    });
+
+    private static BunitContext CreateContext(DateOnly today)
+    {
+        var ctx = BunitSetup.CreateContext(s_content.Value.Snapshot, today: today);
+        ctx.Services.AddSingleton(Options.Create(s_kit.Options));
+        ctx.Services.AddSingleton(s_kit.Markdown);
+        ctx.Services.AddSingleton<LetterRenderer>();
+        ctx.Services.AddSingleton<LetterRules>();
+        ctx.Services.AddSingleton<LetterService>();
+        ctx.Services.AddSingleton<TemplateValidator>();
+        ctx.Services.AddSingleton(sp => new LetterCatalog(sp.GetRequiredService<ContentCatalog>(), sp.GetRequiredService<TemplateValidator>(), NullLogger<LetterCatalog>.Instance));
+        ctx.Services.AddSingleton<DocxWriter>();
+        ctx.Services.AddSingleton<LetterAudit>();
+        ctx.Services.AddScoped<LetterPrefill>();
+        return ctx;
+    }
+
+    private static IRenderedComponent<LetterPage> Render(BunitContext ctx, string slug = Refusal) =>
+        ctx.Render<LetterPage>(p => p.Add(x => x.TemplateSlug, slug));
+
+    [Fact]
+    public async Task Form_HasAnInputForEveryField()
+    {
+        await using var ctx = CreateContext(new DateOnly(2026, 11, 24));
+
+        var page = Render(ctx);
+
+        Assert.Equal("Afslag på merudgifter (test)", page.Find("h1").TextContent);
+        foreach (var field in new[] { "barnets_navn", "ansoegningsdato", "beloeb", "antal_timer", "mundtlig_dato", "faktiske_forhold", "vurdering" })
+        {
+            Assert.NotNull(page.Find($"#felt-{field}"));
+        }
+        Assert.NotNull(page.Find("label:contains('Der er foretaget partshøring') input[type=checkbox], input[type=checkbox]"));
+        Assert.Contains("Vedlagte bilag", page.Find("fieldset.list-field legend").TextContent);
+        Assert.NotNull(page.Find("#modtager-0-navn"));
+        Assert.NotNull(page.Find("#afsendelsesdato"));
+    }
+
+    [Fact]
+    public async Task TypedValue_ShowsInThePreview_Literally()
+    {
+        await using var ctx = CreateContext(new DateOnly(2026, 11, 24));
+        var page = Render(ctx);
+
+        page.Find("#felt-barnets_navn").Input("Ida <b>Test</b>");
+        page.Find("#felt-barnets_navn").Blur();
+
+        page.WaitForAssertion(() => Assert.Contains("Afslag på merudgifter til Ida <b>Test</b>", page.Find(".letter-preview").TextContent));
+        Assert.Empty(page.FindAll(".letter-preview b"));
+    }
+
+    [Fact]
+    public async Task Refusal_SentOnFriday_ShowsTheWarningBesideThePreview()
+    {
+        await using var ctx = CreateContext(new DateOnly(2026, 11, 27));
+
+        var page = Render(ctx);
+
+        var warning = page.Find(".letter-warning");
+        Assert.Equal("fredag", warning.GetAttribute("data-code"));
+        Assert.Contains("fredag", warning.TextContent);
+        Assert.Contains("25. december 2026", page.Find(".complaint-deadline").TextContent);
+    }
+
+    [Fact]
+    public async Task Download_WithMissingFields_ShowsDanishErrorsAndDoesNotDownload()
+    {
+        await using var ctx = CreateContext(new DateOnly(2026, 11, 24));
+        var page = Render(ctx);
+
+        page.FindAll("button").Single(b => b.TextContent.Contains("Hent Word")).Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Brevet kan ikke hentes endnu", page.Markup));
+        Assert.Contains("'Barnets navn' skal udfyldes.", page.Markup);
+        Assert.Contains("Mangler at blive udfyldt: Barnets navn", page.Find(".missing-fields").TextContent);
+        Assert.DoesNotContain(ctx.JSInterop.Invocations, i => i.Identifier == "portal.downloadFile");
+    }
+
+    [Fact]
+    public async Task Download_WithExample_CallsTheDownloadFunction()
+    {
+        var dbPath = Path.Combine(Path.GetTempPath(), $"handicap-letters-{Guid.NewGuid():N}.db");
+        await using var ctx = CreateContext(new DateOnly(2026, 11, 24));
+        ctx.Services.AddDbContext<PortalDbContext>(o => o.UseSqlite($"Data Source={dbPath}"));
+        ctx.Services.AddScoped<Portal.Audit.AuditLog>();
+        await using (var scope = ctx.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.MigrateAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+        var page = Render(ctx);
+        page.FindAll("button").Single(b => b.TextContent.Contains("Udfyld med eksempel")).Click();
+
+        page.FindAll("button").Single(b => b.TextContent.Contains("Hent Word")).Click();
+
+        page.WaitForAssertion(() => Assert.Single(ctx.JSInterop.Invocations, i => i.Identifier == "portal.downloadFile"));
+        var call = ctx.JSInterop.Invocations.Single(i => i.Identifier == "portal.downloadFile");
+        Assert.Equal("afslag-merudgifter-test-2026-11-24.docx", call.Arguments[0]);
+        Assert.Equal(DocxWriter.ContentType, call.Arguments[1]);
+        await using (var scope = ctx.Services.CreateAsyncScope())
+        {
+            var entry = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().AuditLog.SingleAsync(Xunit.TestContext.Current.CancellationToken);
+            Assert.Equal(Refusal, entry.Target);
+            Assert.DoesNotContain("Emma", entry.Details);
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(dbPath);
+    }
+
+    [Fact]
+    public async Task Prefill_FromAnotherTool_FillsTheForm()
+    {
+        await using var ctx = CreateContext(new DateOnly(2026, 11, 24));
+        ctx.Services.GetRequiredService<LetterPrefill>().Set(Refusal, new Dictionary<string, object?> { ["barnets_navn"] = "Fra Tjeklisten", ["beloeb"] = "2.500,00" });
+
+        var page = Render(ctx);
+
+        Assert.Contains("Afslag på merudgifter til Fra Tjeklisten", page.Find(".letter-preview").TextContent);
+        Assert.Contains("2.500,00 kr.", page.Find(".letter-preview").TextContent.Replace('\u00a0', ' '));
+        Assert.Null(ctx.Services.GetRequiredService<LetterPrefill>().Take(Refusal));
+    }
+
+    [Fact]
+    public async Task UnknownTemplate_SaysSoInDanish()
+    {
+        await using var ctx = CreateContext(new DateOnly(2026, 11, 24));
+
+        var page = Render(ctx, "skabeloner/findes-ikke");
+
+        Assert.Equal("Skabelonen findes ikke", page.Find("h1").TextContent);
+    }
+
+    [Fact]
+    public async Task Picker_FiltersByTypeAndSearch()
+    {
+        await using var ctx = CreateContext(new DateOnly(2026, 11, 24));
+
+        var page = ctx.Render<LetterPicker>();
+
+        Assert.Equal(2, page.FindAll(".template-link").Count);
+        Assert.Single(TemplateFilter.Apply(s_content.Value.Templates.Templates, "kvittering", null, null, null));
+        Assert.Single(TemplateFilter.Apply(s_content.Value.Templates.Templates, null, "afgørelse", "børn", "Barnets Lov § 86"));
+        Assert.Empty(TemplateFilter.Apply(s_content.Value.Templates.Templates, null, "brev", "voksen", null));
+        Assert.Single(TemplateFilter.Apply(s_content.Value.Templates.Templates, "merudgifter afslag", null, null, null));
+    }
+}
