@@ -17,6 +17,11 @@ public sealed class LawCatalog
 {
     public const string FileName = "love.yml";
 
+    // A safety net only: the pattern has no nested quantifiers. Generous, because the timeout is wall-clock
+    // time and a busy 2-core machine can deschedule a thread for a second; not Compiled, because every
+    // content sync builds a new catalog and emitting IL each time costs more than it saves on short texts.
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(10);
+
     private readonly Regex? _pattern;
     private readonly Dictionary<string, Law> _byForm;
     private readonly string _baseUrl;
@@ -47,7 +52,7 @@ public sealed class LawCatalog
             const string number = @"\d+(?:\s?[a-z](?![a-zæøå]))?";
             _pattern = new Regex(
                 $@"(?<![\p{{L}}\d]){lawAlt}\s*(?:(?<sym>§§?)|(?i:art\.|artikel|artikler))\s*(?<n1>{number})(?:\s*(?:-|–|og)\s*(?<n2>{number}))?(?:,\s*stk\.\s*\d+(?:,\s*nr\.\s*\d+)?)?",
-                RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+                RegexOptions.CultureInvariant, MatchTimeout);
         }
     }
 
@@ -65,7 +70,20 @@ public sealed class LawCatalog
             return [];
         }
         var result = new List<LawMatch>();
-        foreach (Match m in _pattern.Matches(text))
+        try
+        {
+            CollectMatches(text, result);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Keep what was found; the rest of the text stays plain rather than failing the import.
+        }
+        return result;
+    }
+
+    private void CollectMatches(string text, List<LawMatch> result)
+    {
+        foreach (Match m in _pattern!.Matches(text))
         {
             var lawText = m.Groups["law"].Value;
             var law = _byForm.GetValueOrDefault(Regex.Replace(lawText, @"\s+", " ").ToLowerInvariant())
@@ -76,7 +94,6 @@ public sealed class LawCatalog
             }
             result.Add(new LawMatch(m.Index, m.Length, m.Value, law, m.Groups["n1"].Value.Replace(" ", "")));
         }
-        return result;
     }
 
     /// <summary>Parses one lovgrundlag entry; an unrecognised entry keeps its text without a link.</summary>

@@ -41,7 +41,7 @@ public sealed class LawQueryParser
         var lawAlt = forms.Count == 0 ? "(?!)" : string.Join('|', forms);
         _pattern = new Regex(
             $@"(?<![\p{{L}}\d])(?:(?<law>{lawAlt})\s*)?(?<sym>§§?|paragraf\p{{L}}*|pgf\.?|par\.|art\.|artikel)?\s*(?<n1>{Number})(?:\s*(?<sep>-|–|og|,)\s*(?<n2>{Number}))?(?![\d\p{{L}}])",
-            RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200));
+            RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
     }
 
     public LawCatalog Catalog { get; }

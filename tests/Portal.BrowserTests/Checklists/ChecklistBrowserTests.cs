@@ -108,7 +108,7 @@ public class ChecklistBrowserTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Gem tjeklisten" }).ClickAsync();
 
         await Assertions.Expect(page.Locator(".saved-table")).ToContainTextAsync("Browsertest");
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("slettes automatisk");
+        await Assertions.Expect(page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Status)).ToContainTextAsync("slettes automatisk");
         await page.GotoAsync("/tjekliste");
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.Locator(".saved-table")).ToContainTextAsync("Browsertest-tjekliste");
