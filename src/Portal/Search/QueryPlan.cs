@@ -18,6 +18,9 @@ public sealed record QueryPlan(string Query, IReadOnlyList<QueryClause> Clauses)
 {
     public bool IsEmpty => Clauses.Count == 0;
 
+    /// <summary>The query asks how to do something ("hvordan ...", "sådan ..."): procedures answer that, not letters.</summary>
+    public bool AsksHow { get; init; }
+
     /// <summary>Every index term the query may match: the highlighter marks words that analyse to one of these.</summary>
     public HashSet<string> Terms { get; } = Clauses.SelectMany(c => c.Alternatives).SelectMany(a => a.Terms).ToHashSet(StringComparer.Ordinal);
 }

@@ -60,8 +60,11 @@ public sealed class QueryPlanner(SearchIndex index)
             });
             i += span - 1;
         }
-        return new QueryPlan(query, clauses);
+        return new QueryPlan(query, clauses) { AsksHow = tokens.Any(t => HowWords.Contains(t.Word)) };
     }
+
+    /// <summary>Normalised (folded) question words that ask for a way of working.</summary>
+    private static readonly HashSet<string> HowWords = new(StringComparer.Ordinal) { "hvordan", "hvorledes", "saadan" };
 
     private List<QueryAlternative> WordAlternatives(string word, string stem, bool isLast, bool relaxed)
     {

@@ -32,4 +32,7 @@ public static class Ranking
     public const float FuzzyWeight = 0.8f;
     public const float SynonymWeight = 0.9f;
     public const float SplitWeight = 0.8f;
+
+    /// <summary>Boost for procedures, guides and checklists when the query asks "hvordan": the letter comes after the how.</summary>
+    public const float HowToFactor = 1.5f;
 }

@@ -18,6 +18,9 @@ public sealed class SearchIndex
     public const float RelativeCutoff = 0.05f;
     private const int TitleBonusCandidates = 200;
 
+    /// <summary>Documents that describe a way of working: what a "hvordan ..." query is after.</summary>
+    private static readonly HashSet<string> HowToTypes = new(StringComparer.Ordinal) { "arbejdsgang", "vejledning", "tjekliste", "dagsorden" };
+
     private readonly Dictionary<string, Posting> _terms;
     private readonly HashSet<string>[] _titleTerms;
 
@@ -132,7 +135,8 @@ public sealed class SearchIndex
         {
             var title = _titleTerms[ranked[i].Doc];
             var inTitle = plan.Clauses.Count(c => c.Alternatives.Any(a => a.Terms.All(title.Contains)));
-            ranked[i] = ranked[i] with { Score = ranked[i].Score * (1 + 0.5f * inTitle / clauses) };
+            var howTo = plan.AsksHow && HowToTypes.Contains(Documents[ranked[i].Doc].Type) ? Ranking.HowToFactor : 1f;
+            ranked[i] = ranked[i] with { Score = ranked[i].Score * (1 + 0.5f * inTitle / clauses) * howTo };
         }
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(Documents[a.Doc].Title, Documents[b.Doc].Title));
         if (ranked.Count > 0)

@@ -105,6 +105,22 @@ public class SearchIndexTests
         Assert.Equal(["title", "tags", "heading", "body"], Slugs(index, "ledsageordning"));
     }
 
+    [Theory]
+    [InlineData("hvordan giver jeg afslag", "procedure")]
+    [InlineData("sådan giver du afslag", "procedure")]
+    [InlineData("afslag", "template")]
+    public void Ranking_HowQuestion_PutsTheProcedureAboveTheLetter(string query, string expectedFirst)
+    {
+        var corpus = new[]
+        {
+            Doc("template", "Afslag på ledsageordning", "Afslaget er givet mundtligt. Afslag efter § 97.", tags: ["afslag"], type: "afgørelse"),
+            Doc("procedure", "Meddelelse af afslag", "Giv afslaget mundtligt før det skriftlige, og forklar hvorfor borgeren får afslag."),
+        };
+        var index = SearchIndexBuilder.Build(corpus, s_laws, SynonymSet.Empty);
+
+        Assert.Equal(expectedFirst, Slugs(index, query)[0]);
+    }
+
     [Fact]
     public void Search_OverdueDocument_IsMarkedNotHidden()
     {
