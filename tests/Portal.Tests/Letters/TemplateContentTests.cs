@@ -1,4 +1,5 @@
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using Portal.Content;
 using Portal.Letters;
 using Portal.Tests.Infrastructure;
@@ -56,6 +57,8 @@ public class TemplateContentTests
         Assert.All(result.Letters, l => Assert.DoesNotContain("{{", l.Markdown, StringComparison.Ordinal));
         using var docx = WordprocessingDocument.Open(new MemoryStream(s_kit.Docx.Write(result)), false);
         Assert.NotEmpty(docx.MainDocumentPart!.Document!.Body!.InnerText);
+        var invalid = new OpenXmlValidator().Validate(docx, TestContext.Current.CancellationToken).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.True(invalid.Count == 0, string.Join('\n', invalid));
     }
 
     [Fact]
