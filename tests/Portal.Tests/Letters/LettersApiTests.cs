@@ -53,6 +53,60 @@ public class LettersApiTests(LettersFactoryFixture fixture) : IClassFixture<Lett
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(Roles.Caseworker)]
+    [InlineData(Roles.Coordinator)]
+    [InlineData(Roles.Administrator)]
+    public async Task Api_CaseworkerOrAbove_CanListAndRender(string role)
+    {
+        var client = _factory.CreateClientAs(role);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/templates", Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/templates/" + Receipt, Token)).StatusCode);
+        var response = await client.PostAsJsonAsync($"/api/templates/{Receipt}/render", new { modtaget_dato = "2026-11-16", ydelse = "merudgifter" }, Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Render_SignedInCaseworker_LetterHasTheirProfileAndTheConfiguredUnit()
+    {
+        var client = await _factory.SignInAsync("sagsbehandler");
+
+        var response = await client.PostAsJsonAsync($"/api/templates/{Receipt}/render", new { modtaget_dato = "2026-11-16", ydelse = "merudgifter" }, Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode((await Json(response)).GetProperty("html").GetString()!);
+        Assert.Contains("Demo sagsbehandler, Socialrådgiver", html);
+        Assert.Contains("Telefon: 72 11 22 33 (tirsdag og torsdag kl. 8.30-10)", html);
+        Assert.Contains("sagsbehandler@test.example", html);
+        Assert.Contains(LettersFactoryFixture.UnitName, html);
+        Assert.Contains("Eksempel Kommune", html);
+    }
+
+    [Fact]
+    public async Task List_LeavesOutATemplateWithCompileErrors()
+    {
+        var list = await _factory.CreateClientAs(Roles.Caseworker).GetFromJsonAsync<JsonElement>("/api/templates", Token);
+
+        Assert.DoesNotContain(list.EnumerateArray(), t => t.GetProperty("id").GetString() == LettersFactoryFixture.BrokenTemplate[..^3]);
+    }
+
+    [Fact]
+    public async Task CompileError_IsShownToCoordinators_WithFileLineAndColumnInDanish()
+    {
+        var errors = await _factory.CreateClientAs(Roles.Coordinator).GetFromJsonAsync<JsonElement>("/api/content/errors", Token);
+
+        var error = Assert.Single(errors.EnumerateArray(), e => e.GetProperty("file").GetString() == LettersFactoryFixture.BrokenTemplate);
+        Assert.Equal("fejl", error.GetProperty("severity").GetString());
+        Assert.Equal(17, error.GetProperty("line").GetInt32());
+        Assert.Matches(@"[Ll]inje 17, kolonne \d+", error.GetProperty("message").GetString());
+        Assert.Contains("{{ end }}", error.GetProperty("message").GetString());
+
+        var page = System.Net.WebUtility.HtmlDecode(await (await _factory.SignInAsync("koordinator")).GetStringAsync("/indholdsfejl", Token));
+        Assert.Contains(LettersFactoryFixture.BrokenTemplate, page);
+        Assert.Contains("kolonne", page);
+    }
+
     [Fact]
     public async Task List_HasTemplatesWithOwnerReviewDateAndFields()
     {
@@ -200,10 +254,16 @@ public class LettersApiTests(LettersFactoryFixture fixture) : IClassFixture<Lett
     }
 }
 
-/// <summary>One portal over the fixture library plus the fixture templates, shared by the API tests.</summary>
+/// <summary>
+/// One portal over the fixture library plus the fixture templates, shared by the API tests; with a broken
+/// template (not served, shown to coordinators), a caseworker profile and a configured unit.
+/// </summary>
 public sealed class LettersFactoryFixture : IAsyncLifetime
 {
-    public PortalFactory Factory { get; } = new(LetterKit.FixtureContent());
+    public const string BrokenTemplate = "skabeloner/breve/fejl-test.md";
+    public const string UnitName = "Testenheden for Handicap";
+
+    public PortalFactory Factory { get; } = new LettersFactory(WithBrokenTemplate(LetterKit.FixtureContent()));
 
     public ValueTask InitializeAsync()
     {
@@ -212,4 +272,39 @@ public sealed class LettersFactoryFixture : IAsyncLifetime
     }
 
     public ValueTask DisposeAsync() => Factory.DisposeAsync();
+
+    private static TestContentDirectory WithBrokenTemplate(TestContentDirectory content)
+    {
+        content.Write(BrokenTemplate, """
+            ---
+            titel: Fejl (test)
+            type: brev
+            område: fælles
+            tovholder: koordinator-boern
+            revideres: 2027-06-30
+            felter:
+              - navn: navn
+                label: Navn
+                type: tekst
+            eksempel:
+              navn: Emma
+            ---
+
+            # Hej
+
+            {{ if sag.navn }}Kære {{ sag.navn }}
+            """);
+        return content;
+    }
+
+    private sealed class LettersFactory(TestContentDirectory content) : PortalFactory(content)
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings =>
+        [
+            new("Auth:DemoUsers:0:Title", "Socialrådgiver"),
+            new("Auth:DemoUsers:0:Phone", "72 11 22 33"),
+            new("Auth:DemoUsers:0:PhoneHours", "tirsdag og torsdag kl. 8.30-10"),
+            new("Letters:Unit:Name", UnitName),
+        ];
+    }
 }
