@@ -227,7 +227,13 @@ public class LettersApiTests(LettersFactoryFixture fixture) : IClassFixture<Lett
     [Fact]
     public async Task Render_IsAudited_WithoutCaseData()
     {
-        var response = await Render(Refusal, new { fields = ValidFields(f => f["barnets_navn"] = "Hemmelig Person"), sendDate = "2026-11-24" }, "?format=docx");
+        var before = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var response = await Render(Refusal, new
+        {
+            fields = ValidFields(f => f["barnets_navn"] = "Hemmelig Person"),
+            sendDate = "2026-11-24",
+            recipients = new[] { new { navn = "Skjult Modtager", rolle = "værge", adresse = "Lønligvej 9" } },
+        }, "?format=docx");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         await using var scope = _factory.Services.CreateAsyncScope();
@@ -241,7 +247,12 @@ public class LettersApiTests(LettersFactoryFixture fixture) : IClassFixture<Lett
         Assert.Equal(64, details.RootElement.GetProperty("hash").GetString()!.Length);
         Assert.Equal(1, details.RootElement.GetProperty("version").GetInt32());
         Assert.True(details.RootElement.GetProperty("partials").TryGetProperty("klagevejledning", out _));
-        Assert.DoesNotContain(entries, e => e.Details!.Contains("Hemmelig") || e.Details.Contains("Emma"));
+        Assert.True(entry.At >= before);
+        Assert.Equal(HttpStatusCode.OK, (await Render(Refusal, new { fields = ValidFields(), sendDate = "2026-11-24" })).StatusCode);
+        Assert.Contains(await db.AuditLog.Where(a => a.Action == LetterAudit.Action && a.Id > entry.Id).Select(a => a.Details).ToListAsync(Token), d => d!.Contains("\"format\":\"html\""));
+        Assert.Equal("da-DK", details.RootElement.GetProperty("culture").GetString());
+        Assert.StartsWith("Scriban", details.RootElement.GetProperty("engine").GetString());
+        Assert.DoesNotContain(entries, e => new[] { "Hemmelig", "Emma", "Skjult", "Lønligvej", "Fakta", "Vurdering" }.Any(secret => $"{e.User} {e.Target} {e.Details}".Contains(secret, StringComparison.Ordinal)));
     }
 
     [Fact]
