@@ -113,6 +113,7 @@ public class LettersApiTests(LettersFactoryFixture fixture) : IClassFixture<Lett
         var list = await _factory.CreateClientAs(Roles.Caseworker).GetFromJsonAsync<JsonElement>("/api/templates", Token);
 
         var refusal = list.EnumerateArray().Single(t => t.GetProperty("id").GetString() == Refusal);
+        Assert.Equal("Afslag på merudgifter (test)", refusal.GetProperty("title").GetString());
         Assert.Equal("afgørelse", refusal.GetProperty("type").GetString());
         Assert.Equal("afslag", refusal.GetProperty("decisionType").GetString());
         Assert.Equal("børn", refusal.GetProperty("area").GetString());
