@@ -164,6 +164,26 @@ public class LettersApiTests(LettersFactoryFixture fixture) : IClassFixture<Lett
     }
 
     [Fact]
+    public async Task Render_Recipients_PerRecipientOrWithCopyList_AsTheTemplateSays()
+    {
+        var recipients = new[]
+        {
+            new { navn = "Anna Andersen", rolle = "borger", adresse = "Vejen 1" },
+            new { navn = "Vera Værge", rolle = "værge", adresse = "Torvet 3" },
+            new { navn = "Per Partsrepræsentant", rolle = "partsrepræsentant", adresse = "" },
+        };
+
+        var each = await Json(await Render(Refusal, new { fields = ValidFields(), sendDate = "2026-11-24", recipients }));
+        var copy = await Json(await Render(Receipt, new { fields = new { modtaget_dato = "2026-11-16", ydelse = "merudgifter" }, sendDate = "2026-11-24", recipients }));
+
+        Assert.Equal(["borger", "værge", "partsrepræsentant"], each.GetProperty("letters").EnumerateArray().Select(l => l.GetProperty("role").GetString()));
+        Assert.DoesNotContain("Kopi til", each.GetProperty("html").GetString());
+        var letter = Assert.Single(copy.GetProperty("letters").EnumerateArray());
+        Assert.Equal("Anna Andersen", letter.GetProperty("recipient").GetString());
+        Assert.Contains("Kopi til: Vera Værge (værge), Per Partsrepræsentant (partsrepræsentant)", System.Net.WebUtility.HtmlDecode(letter.GetProperty("html").GetString()));
+    }
+
+    [Fact]
     public async Task Render_FieldsAsTopLevelObject_IsAccepted()
     {
         var response = await Render(Receipt, new { modtaget_dato = "2026-11-16", ydelse = "merudgifter" });
