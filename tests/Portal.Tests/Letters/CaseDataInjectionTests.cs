@@ -101,6 +101,8 @@ public class CaseDataInjectionTests
     [InlineData("[x](javascript&colon;alert(1))", true)]
     [InlineData("[x](data:text/html;base64,PHNjcmlwdD4=)", true)]
     [InlineData("![billede](vbscript:x)", true)]
+    [InlineData("<javascript:alert(1)>", true)]
+    [InlineData("<https://example.com> og <a@b.dk>", false)]
     [InlineData("- [ ] opgave", true)]
     [InlineData("| A |\n|--:|\n| 1 |", true)]
     public void TemplateMarkup_IsSanitisedWhenItNeedsIt(string markdown, bool needs)
