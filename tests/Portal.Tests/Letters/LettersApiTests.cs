@@ -263,7 +263,7 @@ public class LettersApiTests(LettersFactoryFixture fixture) : IClassFixture<Lett
 
         var entry = entries.MaxBy(e => e.Id)!;
         Assert.Contains("\"format\":\"docx\"", entry.Details);
-        Assert.Equal("test-sagsbehandler", entry.User);
+        Assert.Equal("test-sagsbehandler (api:test-sagsbehandler)", entry.User);
         using var details = JsonDocument.Parse(entry.Details!);
         Assert.Equal(64, details.RootElement.GetProperty("hash").GetString()!.Length);
         Assert.Equal(1, details.RootElement.GetProperty("version").GetInt32());
