@@ -1,31 +1,42 @@
+using System.Diagnostics;
+
 namespace Portal.LetterBenchmarks;
 
+/// <summary>
+/// A seconds-long smoke run of the two benchmarks (`-- --quick`): proves the setup works and gives rough
+/// figures against the targets. The BenchmarkDotNet run is the one to report.
+/// </summary>
 public static class QuickProfile
 {
+    private const double HtmlTargetPerSecond = 1000;
+    private const double DocxTargetMilliseconds = 50;
+
     public static void Run()
     {
-        var b = new LetterBenchmarks { Template = "afslag-merudgifter" };
-        b.Setup();
-        var sw = System.Diagnostics.Stopwatch.StartNew();
-        for (int i = 0; i < 200; i++) b.HtmlLetter();
-        Console.WriteLine($"html warm {sw.Elapsed.TotalMilliseconds / 200:F3} ms");
-        sw.Restart();
-        for (int i = 0; i < 500; i++) b.HtmlLetter();
-        Console.WriteLine($"html {sw.Elapsed.TotalMilliseconds / 500:F3} ms");
-        var safety = new Portal.Content.HtmlSafety();
-        var html = b.HtmlLetter();
-        sw.Restart();
-        for (int i = 0; i < 500; i++) safety.Sanitize(html);
-        Console.WriteLine($"sanitize {sw.Elapsed.TotalMilliseconds / 500:F3} ms ({html.Length} chars)");
-        sw.Restart();
-        for (int i = 0; i < 500; i++) new Scriban.TemplateContext();
-        Console.WriteLine($"ctx {sw.Elapsed.TotalMilliseconds / 500:F3} ms");
-        sw.Restart();
-        for (int i = 0; i < 500; i++) { using var c = new CancellationTokenSource(TimeSpan.FromSeconds(2)); }
-        Console.WriteLine($"cts {sw.Elapsed.TotalMilliseconds / 500:F3} ms");
-        var md = new Portal.Content.MarkdownRenderer(new Portal.Content.HtmlSafety());
-        sw.Restart();
-        for (int i = 0; i < 500; i++) Markdig.Markdown.ToHtml(html, md.Pipeline);
-        Console.WriteLine($"markdig {sw.Elapsed.TotalMilliseconds / 500:F3} ms");
+        var bench = new LetterBenchmarks { Template = "afslag-merudgifter" };
+        bench.Setup();
+
+        var html = Measure(() => bench.HtmlLetter(), warmup: 200, iterations: 1000);
+        var docx = Measure(() => bench.DocxLetter(), warmup: 20, iterations: 100);
+
+        var perSecond = 1000 / html;
+        Console.WriteLine($"HTML: {html:F3} ms/brev = {perSecond:F0} breve/s (mål ≥ {HtmlTargetPerSecond:F0}) {Verdict(perSecond >= HtmlTargetPerSecond)}");
+        Console.WriteLine($"DOCX: {docx:F3} ms/brev (mål < {DocxTargetMilliseconds:F0} ms) {Verdict(docx < DocxTargetMilliseconds)}");
     }
+
+    private static double Measure(Action action, int warmup, int iterations)
+    {
+        for (var i = 0; i < warmup; i++)
+        {
+            action();
+        }
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < iterations; i++)
+        {
+            action();
+        }
+        return watch.Elapsed.TotalMilliseconds / iterations;
+    }
+
+    private static string Verdict(bool met) => met ? "OK" : "UNDER MÅLET";
 }

@@ -42,7 +42,11 @@ public sealed class MarkdownRenderer(HtmlSafety safety)
 
     /// <param name="slug">The rendering document's identity, used to resolve relative links; null for text without a home (letters).</param>
     /// <param name="lineOffset">Added to Markdig's 0-based line numbers so links report file lines.</param>
-    public RenderedMarkdown Render(string markdown, string? slug, LawCatalog laws, int lineOffset = 1)
+    /// <param name="sanitizeOnlyWhenNeeded">
+    /// Skip the sanitiser when the tree holds nothing it could change (no raw HTML, no task-list inputs, only
+    /// safe link schemes): Markdig then escapes all text itself. Letters use it: the sanitiser is most of their render time.
+    /// </param>
+    public RenderedMarkdown Render(string markdown, string? slug, LawCatalog laws, int lineOffset = 1, bool sanitizeOnlyWhenNeeded = false)
     {
         var document = Markdown.Parse(markdown, _pipeline);
         var links = new List<DocumentLink>();
@@ -71,17 +75,56 @@ public sealed class MarkdownRenderer(HtmlSafety safety)
             }
         }
 
-        return new RenderedMarkdown(new Lazy<string>(() => ToHtml(document)), toc, links, headings);
+        var sanitize = !sanitizeOnlyWhenNeeded || NeedsSanitizing(document);
+        return new RenderedMarkdown(new Lazy<string>(() => ToHtml(document, sanitize)), toc, links, headings);
     }
 
-    private string ToHtml(MarkdownDocument document)
+    /// <summary>True when rendering could emit markup the sanitiser would remove or rewrite.</summary>
+    public static bool NeedsSanitizing(MarkdownDocument document)
+    {
+        foreach (var node in document.Descendants())
+        {
+            switch (node)
+            {
+                case HtmlBlock or HtmlInline or Markdig.Extensions.TaskLists.TaskList:
+                    return true;
+                // Aligned columns get style attributes, which the sanitiser strips.
+                case Markdig.Extensions.Tables.Table table when table.ColumnDefinitions.Any(c => c.Alignment is not null):
+                    return true;
+                case LinkInline link when !IsSafeUrl(link.Url):
+                    return true;
+                case AutolinkInline autolink when !IsSafeUrl(autolink.Url):
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    // Relative and fragment links, or one of the schemes the sanitiser allows.
+    private static bool IsSafeUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url))
+        {
+            return true;
+        }
+        var colon = url.IndexOfAny([':', '/', '?', '#']);
+        if (colon < 0 || url[colon] != ':')
+        {
+            return true;
+        }
+        var scheme = url[..colon];
+        return scheme.Equals("http", StringComparison.OrdinalIgnoreCase) || scheme.Equals("https", StringComparison.OrdinalIgnoreCase)
+            || scheme.Equals("mailto", StringComparison.OrdinalIgnoreCase) || scheme.Equals("tel", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private string ToHtml(MarkdownDocument document, bool sanitize)
     {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
-        return safety.Sanitize(writer.ToString());
+        return sanitize ? safety.Sanitize(writer.ToString()) : writer.ToString();
     }
 
     /// <summary>Resolves a relative link to a .md file into a document identity; null for external or non-document links.</summary>

@@ -12,7 +12,7 @@ public sealed class LetterAudit(IServiceScopeFactory scopes)
     public const string Action = "letter-generated";
     private static readonly string s_engine = "Scriban " + typeof(Scriban.Template).Assembly.GetName().Version;
 
-    public async Task WriteAsync(string user, LetterResult result, TemplateSet set, string format, CancellationToken cancellationToken = default)
+    public async Task WriteAsync(Auth.UserProfile user, LetterResult result, TemplateSet set, string format, CancellationToken cancellationToken = default)
     {
         var template = result.Template;
         var compiled = TemplateCache.Shared.Compile(template);
@@ -30,6 +30,9 @@ public sealed class LetterAudit(IServiceScopeFactory scopes)
             culture = "da-DK",
         });
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(user, Action, template.Slug, details, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(AuditName(user), Action, template.Slug, details, cancellationToken);
     }
+
+    // Name and id, as the editing audit writes them: two people may share a name.
+    public static string AuditName(Auth.UserProfile user) => string.IsNullOrEmpty(user.Id) ? user.Name : $"{user.Name} ({user.Id})";
 }

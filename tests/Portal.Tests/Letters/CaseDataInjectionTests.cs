@@ -89,4 +89,37 @@ public class CaseDataInjectionTests
         Assert.DoesNotContain("<b>Sara", html);
         Assert.DoesNotContain("href=\"javascript", html);
     }
+
+    /// <summary>Letters skip the sanitiser only when Markdig's own escaping is enough; anything else still goes through it.</summary>
+    [Theory]
+    [InlineData("Tekst med **fed** og [link](https://example.com) og [mail](mailto:a@b.dk) og [intern](#afsnit).", false)]
+    [InlineData("| A | B |\n|---|---|\n| 1 | 2 |", false)]
+    [InlineData("<b>rå html</b>", true)]
+    [InlineData("<div>\nblok\n</div>", true)]
+    [InlineData("[x](javascript:alert(1))", true)]
+    [InlineData("[x](JavaScript:alert(1))", true)]
+    [InlineData("[x](javascript&colon;alert(1))", true)]
+    [InlineData("[x](data:text/html;base64,PHNjcmlwdD4=)", true)]
+    [InlineData("![billede](vbscript:x)", true)]
+    [InlineData("<javascript:alert(1)>", true)]
+    [InlineData("<https://example.com> og <a@b.dk>", false)]
+    [InlineData("- [ ] opgave", true)]
+    [InlineData("| A |\n|--:|\n| 1 |", true)]
+    public void TemplateMarkup_IsSanitisedWhenItNeedsIt(string markdown, bool needs)
+    {
+        Assert.Equal(needs, Portal.Content.MarkdownRenderer.NeedsSanitizing(Markdig.Markdown.Parse(markdown, s_kit.Markdown.Pipeline)));
+    }
+
+    [Theory]
+    [InlineData("[x](javascript:alert(1))")]
+    [InlineData("<img src=x onerror=alert(1)>")]
+    [InlineData("<script>alert(1)</script>")]
+    public void UnsafeTemplateMarkup_NeverReachesTheLetter(string markdown)
+    {
+        var html = s_kit.Renderer.ToHtml(markdown, Portal.Content.LawCatalog.Empty("https://lov.example"));
+
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("onerror", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -62,6 +62,64 @@ public class DocxWriterTests
     }
 
     [Fact]
+    public void Docx_HasRealWordStructure_NotJustText()
+    {
+        using var docx = Open(Refusal);
+        var main = docx.MainDocumentPart!;
+        var body = main.Document!.Body!;
+        var paragraphs = body.Elements<Paragraph>().ToList();
+
+        // Headings use heading styles with an outline level, so Word's navigation pane and LibreOffice see them.
+        var styles = main.StyleDefinitionsPart!.Styles!.Elements<Style>().ToDictionary(s => s.StyleId!.Value!);
+        foreach (var (id, level) in new[] { ("Heading1", 0), ("Heading2", 1), ("Heading3", 2) })
+        {
+            Assert.Equal(level, styles[id].StyleParagraphProperties?.OutlineLevel?.Val?.Value);
+        }
+        Assert.Contains(paragraphs, p => p.ParagraphProperties?.ParagraphStyleId?.Val == "Heading2" && p.InnerText == "Sådan klager du");
+
+        // Bold and italic are run properties, not asterisks.
+        Assert.Contains(body.Descendants<Run>(), r => r.RunProperties?.Italic is not null && r.InnerText == "hele");
+        Assert.DoesNotContain("*hele*", body.InnerText);
+        Assert.Contains(body.Descendants<Run>(), r => r.RunProperties?.Bold is not null);
+
+        // Lists are Word numbering: bullets and decimals from the numbering part.
+        Assert.Equal(NumberFormatValues.Bullet, ListFormat(main, paragraphs.Single(p => p.InnerText == "Udtalelse fra sygehuset")));
+        var steps = paragraphs.Where(p => p.InnerText is "Første trin" or "Andet trin").ToList();
+        Assert.Equal(2, steps.Count);
+        Assert.All(steps, p => Assert.Equal(NumberFormatValues.Decimal, ListFormat(main, p)));
+        Assert.Single(steps.Select(p => p.ParagraphProperties!.NumberingProperties!.NumberingId!.Val!.Value).Distinct());
+
+        // Tables are w:tbl with a grid, rows and cells; the header row repeats.
+        var table = Assert.Single(body.Elements<Table>());
+        Assert.Equal(2, table.GetFirstChild<TableGrid>()!.Elements<GridColumn>().Count());
+        var rows = table.Elements<TableRow>().ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, r => Assert.Equal(2, r.Elements<TableCell>().Count()));
+        Assert.NotNull(rows[0].TableRowProperties?.GetFirstChild<TableHeader>());
+        Assert.Equal("Post", rows[0].Elements<TableCell>().First().InnerText);
+
+        // Letterhead: municipality and unit in the page header, referenced from the section.
+        var header = main.HeaderParts.Single().Header!.InnerText;
+        Assert.Contains(s_kit.Options.Municipality.Name, header);
+        Assert.Contains(s_kit.Options.Unit.Name, header);
+        Assert.Contains(s_kit.Options.Unit.Phone, header);
+        Assert.NotNull(body.GetFirstChild<SectionProperties>()!.GetFirstChild<HeaderReference>());
+
+        // "modtagere: hver" with one recipient: no copy list (copy mode is tested below).
+        Assert.DoesNotContain(paragraphs, p => p.InnerText.StartsWith("Kopi til", StringComparison.Ordinal));
+    }
+
+    private static NumberFormatValues? ListFormat(MainDocumentPart main, Paragraph paragraph)
+    {
+        var numbering = main.NumberingDefinitionsPart!.Numbering!;
+        var id = paragraph.ParagraphProperties?.NumberingProperties?.NumberingId?.Val?.Value;
+        var instance = numbering.Elements<NumberingInstance>().Single(n => n.NumberID?.Value == id);
+        var level = paragraph.ParagraphProperties!.NumberingProperties!.NumberingLevelReference?.Val?.Value ?? 0;
+        return numbering.Elements<AbstractNum>().Single(a => a.AbstractNumberId?.Value == instance.AbstractNumId!.Val!.Value)
+            .Elements<Level>().Single(l => l.LevelIndex?.Value == level).NumberingFormat?.Val?.Value;
+    }
+
+    [Fact]
     public void Docx_OneLetterPerRecipient_SeparatedByPageBreaks()
     {
         using var docx = Open(Refusal, s_parents);
@@ -76,11 +134,11 @@ public class DocxWriterTests
     [Fact]
     public void Docx_CopyMode_OneLetterWithCopyList()
     {
-        using var docx = Open(Receipt, s_parents);
+        using var docx = Open(Receipt, [.. s_parents, new("Vera Værge", RecipientRole.Guardian, "Torvet 3"), new("Per Partsrepræsentant", RecipientRole.Representative, "")]);
         var body = docx.MainDocumentPart!.Document!.Body!;
 
         Assert.DoesNotContain(body.Descendants<Break>(), b => b.Type?.Value == BreakValues.Page);
-        Assert.Contains(body.Elements<Paragraph>(), p => p.InnerText == "Kopi til: Bo Andersen (forældremyndighedsindehaver)");
+        Assert.Contains(body.Elements<Paragraph>(), p => p.InnerText == "Kopi til: Bo Andersen (forældremyndighedsindehaver), Vera Værge (værge), Per Partsrepræsentant (partsrepræsentant)");
         Assert.Contains("Kære Anna Andersen", body.InnerText);
     }
 

@@ -81,7 +81,7 @@ public class LetterPageTests
         var warning = page.Find(".letter-warning");
         Assert.Equal("fredag", warning.GetAttribute("data-code"));
         Assert.Contains("fredag", warning.TextContent);
-        Assert.Contains("25. december 2026", page.Find(".complaint-deadline").TextContent);
+        Assert.Contains("Klagefristen er 4 uger: senest 25. december 2026", page.Find(".complaint-deadline").TextContent);
     }
 
     [Fact]
@@ -163,5 +163,17 @@ public class LetterPageTests
         Assert.Single(TemplateFilter.Apply(s_content.Value.Templates.Templates, null, "afgørelse", "børn", "Barnets Lov § 86"));
         Assert.Empty(TemplateFilter.Apply(s_content.Value.Templates.Templates, null, "brev", "voksen", null));
         Assert.Single(TemplateFilter.Apply(s_content.Value.Templates.Templates, "merudgifter afslag", null, null, null));
+    }
+
+    [Fact]
+    public async Task Picker_SearchBox_FiltersTheRows()
+    {
+        await using var ctx = CreateContext(new DateOnly(2026, 11, 24));
+        var page = ctx.Render<LetterPicker>();
+
+        page.Find("#skabelon-soeg").Input("kvittering");
+
+        page.WaitForAssertion(() => Assert.Equal("Kvittering for ansøgning (test)", Assert.Single(page.FindAll(".template-link")).TextContent));
+        Assert.Contains("1 af 2 skabeloner", page.Find("[role=status]").TextContent);
     }
 }

@@ -1,4 +1,5 @@
 using Portal.Letters;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Letters;
 
@@ -8,6 +9,12 @@ public class LetterRulesTests
     private static readonly Lazy<LoadedContent> s_content = new(() =>
     {
         using var dir = LetterKit.FixtureContent();
+        return s_kit.Load(dir.Path);
+    });
+
+    private static readonly Lazy<LoadedContent> s_shipped = new(() =>
+    {
+        using var dir = TestContentDirectory.FromRepository();
         return s_kit.Load(dir.Path);
     });
 
@@ -158,5 +165,33 @@ public class LetterRulesTests
         Assert.NotEmpty(friday.Warnings);
         Assert.DoesNotContain("fredag", friday.Letters[0].Markdown, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("25. december 2026", friday.Letters[0].Markdown); // klagefrist: 4 weeks after Friday 27 November
+    }
+
+    /// <summary>Every shipped afslag and delvis bevilling: oral notice required, Friday and pre-holiday warnings; grants only warn on closed days.</summary>
+    [Fact]
+    public void ShippedRefusalsAndPartialGrants_FollowTheRefusalRules()
+    {
+        var set = s_shipped.Value.Templates;
+        var refusals = set.Templates.Where(t => t.DecisionType is DecisionType.Refusal or DecisionType.PartialGrant).ToList();
+        Assert.Contains(refusals, t => t.DecisionType == DecisionType.PartialGrant);
+
+        foreach (var template in refusals)
+        {
+            var fields = new Dictionary<string, object?>(template.Example) { ["mundtlig_dato"] = "2026-11-26" };
+            var friday = s_kit.Generate(set, template.Slug, fields, new DateOnly(2026, 11, 27));
+            Assert.True(friday.IsValid, template.Slug);
+            Assert.Contains(friday.Warnings, w => w.Code == "fredag");
+
+            fields["mundtlig_dato"] = "2026-12-22";
+            Assert.Contains(s_kit.Generate(set, template.Slug, fields, new DateOnly(2026, 12, 23)).Warnings, w => w.Code == "foer-helligdag" && w.Message.Contains("Juleaftensdag", StringComparison.Ordinal));
+
+            fields.Remove("mundtlig_dato");
+            Assert.Contains(s_kit.Generate(set, template.Slug, fields, new DateOnly(2026, 11, 24)).Errors, e => e.Field == "mundtlig_dato");
+        }
+
+        foreach (var template in set.Templates.Where(t => t.DecisionType is DecisionType.Grant))
+        {
+            Assert.Empty(s_kit.Generate(set, template.Slug, template.Example, new DateOnly(2026, 11, 27)).Warnings);
+        }
     }
 }

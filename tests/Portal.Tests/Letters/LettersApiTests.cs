@@ -53,12 +53,67 @@ public class LettersApiTests(LettersFactoryFixture fixture) : IClassFixture<Lett
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(Roles.Caseworker)]
+    [InlineData(Roles.Coordinator)]
+    [InlineData(Roles.Administrator)]
+    public async Task Api_CaseworkerOrAbove_CanListAndRender(string role)
+    {
+        var client = _factory.CreateClientAs(role);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/templates", Token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/templates/" + Receipt, Token)).StatusCode);
+        var response = await client.PostAsJsonAsync($"/api/templates/{Receipt}/render", new { modtaget_dato = "2026-11-16", ydelse = "merudgifter" }, Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Render_SignedInCaseworker_LetterHasTheirProfileAndTheConfiguredUnit()
+    {
+        var client = await _factory.SignInAsync("sagsbehandler");
+
+        var response = await client.PostAsJsonAsync($"/api/templates/{Receipt}/render", new { modtaget_dato = "2026-11-16", ydelse = "merudgifter" }, Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = System.Net.WebUtility.HtmlDecode((await Json(response)).GetProperty("html").GetString()!);
+        Assert.Contains("Demo sagsbehandler, Socialrådgiver", html);
+        Assert.Contains("Telefon: 72 11 22 33 (tirsdag og torsdag kl. 8.30-10)", html);
+        Assert.Contains("sagsbehandler@test.example", html);
+        Assert.Contains(LettersFactoryFixture.UnitName, html);
+        Assert.Contains("Eksempel Kommune", html);
+    }
+
+    [Fact]
+    public async Task List_LeavesOutATemplateWithCompileErrors()
+    {
+        var list = await _factory.CreateClientAs(Roles.Caseworker).GetFromJsonAsync<JsonElement>("/api/templates", Token);
+
+        Assert.DoesNotContain(list.EnumerateArray(), t => t.GetProperty("id").GetString() == LettersFactoryFixture.BrokenTemplate[..^3]);
+    }
+
+    [Fact]
+    public async Task CompileError_IsShownToCoordinators_WithFileLineAndColumnInDanish()
+    {
+        var errors = await _factory.CreateClientAs(Roles.Coordinator).GetFromJsonAsync<JsonElement>("/api/content/errors", Token);
+
+        var error = Assert.Single(errors.EnumerateArray(), e => e.GetProperty("file").GetString() == LettersFactoryFixture.BrokenTemplate);
+        Assert.Equal("fejl", error.GetProperty("severity").GetString());
+        Assert.Equal(17, error.GetProperty("line").GetInt32());
+        Assert.Matches(@"[Ll]inje 17, kolonne \d+", error.GetProperty("message").GetString());
+        Assert.Contains("{{ end }}", error.GetProperty("message").GetString());
+
+        var page = System.Net.WebUtility.HtmlDecode(await (await _factory.SignInAsync("koordinator")).GetStringAsync("/indholdsfejl", Token));
+        Assert.Contains(LettersFactoryFixture.BrokenTemplate, page);
+        Assert.Contains("kolonne", page);
+    }
+
     [Fact]
     public async Task List_HasTemplatesWithOwnerReviewDateAndFields()
     {
         var list = await _factory.CreateClientAs(Roles.Caseworker).GetFromJsonAsync<JsonElement>("/api/templates", Token);
 
         var refusal = list.EnumerateArray().Single(t => t.GetProperty("id").GetString() == Refusal);
+        Assert.Equal("Afslag på merudgifter (test)", refusal.GetProperty("title").GetString());
         Assert.Equal("afgørelse", refusal.GetProperty("type").GetString());
         Assert.Equal("afslag", refusal.GetProperty("decisionType").GetString());
         Assert.Equal("børn", refusal.GetProperty("area").GetString());
@@ -106,6 +161,26 @@ public class LettersApiTests(LettersFactoryFixture fixture) : IClassFixture<Lett
         Assert.Equal("fredag", json.GetProperty("warnings")[0].GetProperty("code").GetString());
         Assert.Equal("2026-12-25", json.GetProperty("complaintDeadline").GetString());
         Assert.Equal(1, json.GetProperty("letters").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Render_Recipients_PerRecipientOrWithCopyList_AsTheTemplateSays()
+    {
+        var recipients = new[]
+        {
+            new { navn = "Anna Andersen", rolle = "borger", adresse = "Vejen 1" },
+            new { navn = "Vera Værge", rolle = "værge", adresse = "Torvet 3" },
+            new { navn = "Per Partsrepræsentant", rolle = "partsrepræsentant", adresse = "" },
+        };
+
+        var each = await Json(await Render(Refusal, new { fields = ValidFields(), sendDate = "2026-11-24", recipients }));
+        var copy = await Json(await Render(Receipt, new { fields = new { modtaget_dato = "2026-11-16", ydelse = "merudgifter" }, sendDate = "2026-11-24", recipients }));
+
+        Assert.Equal(["borger", "værge", "partsrepræsentant"], each.GetProperty("letters").EnumerateArray().Select(l => l.GetProperty("role").GetString()));
+        Assert.DoesNotContain("Kopi til", each.GetProperty("html").GetString());
+        var letter = Assert.Single(copy.GetProperty("letters").EnumerateArray());
+        Assert.Equal("Anna Andersen", letter.GetProperty("recipient").GetString());
+        Assert.Contains("Kopi til: Vera Værge (værge), Per Partsrepræsentant (partsrepræsentant)", System.Net.WebUtility.HtmlDecode(letter.GetProperty("html").GetString()));
     }
 
     [Fact]
@@ -173,7 +248,13 @@ public class LettersApiTests(LettersFactoryFixture fixture) : IClassFixture<Lett
     [Fact]
     public async Task Render_IsAudited_WithoutCaseData()
     {
-        var response = await Render(Refusal, new { fields = ValidFields(f => f["barnets_navn"] = "Hemmelig Person"), sendDate = "2026-11-24" }, "?format=docx");
+        var before = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var response = await Render(Refusal, new
+        {
+            fields = ValidFields(f => f["barnets_navn"] = "Hemmelig Person"),
+            sendDate = "2026-11-24",
+            recipients = new[] { new { navn = "Skjult Modtager", rolle = "værge", adresse = "Lønligvej 9" } },
+        }, "?format=docx");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         await using var scope = _factory.Services.CreateAsyncScope();
@@ -182,12 +263,17 @@ public class LettersApiTests(LettersFactoryFixture fixture) : IClassFixture<Lett
 
         var entry = entries.MaxBy(e => e.Id)!;
         Assert.Contains("\"format\":\"docx\"", entry.Details);
-        Assert.Equal("test-sagsbehandler", entry.User);
+        Assert.Equal("test-sagsbehandler (api:test-sagsbehandler)", entry.User);
         using var details = JsonDocument.Parse(entry.Details!);
         Assert.Equal(64, details.RootElement.GetProperty("hash").GetString()!.Length);
         Assert.Equal(1, details.RootElement.GetProperty("version").GetInt32());
         Assert.True(details.RootElement.GetProperty("partials").TryGetProperty("klagevejledning", out _));
-        Assert.DoesNotContain(entries, e => e.Details!.Contains("Hemmelig") || e.Details.Contains("Emma"));
+        Assert.True(entry.At >= before);
+        Assert.Equal(HttpStatusCode.OK, (await Render(Refusal, new { fields = ValidFields(), sendDate = "2026-11-24" })).StatusCode);
+        Assert.Contains(await db.AuditLog.Where(a => a.Action == LetterAudit.Action && a.Id > entry.Id).Select(a => a.Details).ToListAsync(Token), d => d!.Contains("\"format\":\"html\""));
+        Assert.Equal("da-DK", details.RootElement.GetProperty("culture").GetString());
+        Assert.StartsWith("Scriban", details.RootElement.GetProperty("engine").GetString());
+        Assert.DoesNotContain(entries, e => new[] { "Hemmelig", "Emma", "Skjult", "Lønligvej", "Fakta", "Vurdering" }.Any(secret => $"{e.User} {e.Target} {e.Details}".Contains(secret, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -200,10 +286,16 @@ public class LettersApiTests(LettersFactoryFixture fixture) : IClassFixture<Lett
     }
 }
 
-/// <summary>One portal over the fixture library plus the fixture templates, shared by the API tests.</summary>
+/// <summary>
+/// One portal over the fixture library plus the fixture templates, shared by the API tests; with a broken
+/// template (not served, shown to coordinators), a caseworker profile and a configured unit.
+/// </summary>
 public sealed class LettersFactoryFixture : IAsyncLifetime
 {
-    public PortalFactory Factory { get; } = new(LetterKit.FixtureContent());
+    public const string BrokenTemplate = "skabeloner/breve/fejl-test.md";
+    public const string UnitName = "Testenheden for Handicap";
+
+    public PortalFactory Factory { get; } = new LettersFactory(WithBrokenTemplate(LetterKit.FixtureContent()));
 
     public ValueTask InitializeAsync()
     {
@@ -212,4 +304,39 @@ public sealed class LettersFactoryFixture : IAsyncLifetime
     }
 
     public ValueTask DisposeAsync() => Factory.DisposeAsync();
+
+    private static TestContentDirectory WithBrokenTemplate(TestContentDirectory content)
+    {
+        content.Write(BrokenTemplate, """
+            ---
+            titel: Fejl (test)
+            type: brev
+            område: fælles
+            tovholder: koordinator-boern
+            revideres: 2027-06-30
+            felter:
+              - navn: navn
+                label: Navn
+                type: tekst
+            eksempel:
+              navn: Emma
+            ---
+
+            # Hej
+
+            {{ if sag.navn }}Kære {{ sag.navn }}
+            """);
+        return content;
+    }
+
+    private sealed class LettersFactory(TestContentDirectory content) : PortalFactory(content)
+    {
+        protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings =>
+        [
+            new("Auth:DemoUsers:0:Title", "Socialrådgiver"),
+            new("Auth:DemoUsers:0:Phone", "72 11 22 33"),
+            new("Auth:DemoUsers:0:PhoneHours", "tirsdag og torsdag kl. 8.30-10"),
+            new("Letters:Unit:Name", UnitName),
+        ];
+    }
 }

@@ -66,7 +66,7 @@ public static class LettersApi
             {
                 return BadRequest(result.Errors);
             }
-            await audit.WriteAsync(profile.Name, result, set, docxWanted ? "docx" : "html", http.RequestAborted);
+            await audit.WriteAsync(profile, result, set, docxWanted ? "docx" : "html", http.RequestAborted);
             return docxWanted
                 ? Results.File(docx.Write(result), DocxWriter.ContentType, DocxWriter.FileName(template, request.SendDate))
                 : Results.Ok(result.ToResponse());

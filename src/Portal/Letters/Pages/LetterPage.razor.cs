@@ -88,7 +88,7 @@ public partial class LetterPage
             _message = $"Brevet kan ikke hentes endnu: {string.Join(" ", result.Errors.Select(e => e.Message).Distinct())}";
             return null;
         }
-        await Audit.WriteAsync(_profile?.Name ?? "ukendt", result, set, format);
+        await Audit.WriteAsync(_profile ?? UserProfile.From(new System.Security.Claims.ClaimsPrincipal()), result, set, format);
         return result;
     }
 

@@ -63,7 +63,7 @@ public sealed partial class LetterRenderer(MarkdownRenderer markdown, IOptions<L
 
     /// <summary>Markdown → safe HTML with the shared pipeline; heading ids dropped so several letters can share a page.</summary>
     public string ToHtml(string letterMarkdown, LawCatalog laws) =>
-        HeadingId().Replace(markdown.Render(letterMarkdown, null, laws).Html, "<h$1");
+        HeadingId().Replace(markdown.Render(letterMarkdown, null, laws, sanitizeOnlyWhenNeeded: true).Html, "<h$1");
 
     // Scriban lines are 0-based within the body; the file line adds the front matter.
     private static int LineOffset(string? file, CompiledTemplate compiled, PartialSet partials) =>
