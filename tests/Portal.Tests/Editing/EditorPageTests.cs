@@ -63,6 +63,25 @@ public class EditorPageTests
         await AssertNothingSavedAsync(h);
     }
 
+    [Theory]
+    [InlineData("revideres: 2099-06-30", "revideres: 30-06-2099", "Revideres senest:", "revideres")]
+    [InlineData("tags: [afslag, mundtlig]", "tags: [afslag, mundtlig", "Front matter:", "ikke gyldig YAML")]
+    public async Task InvalidYamlInTheAdvancedField_ShowsTheErrorByField_AndSavesNothing(string find, string replace, string label, string expected)
+    {
+        await using var h = await ReviewHarness.StartAsync();
+        await using var ctx = ReviewBunit.Create(h);
+        var page = ctx.Render<EditorPage>(p => p.Add(x => x.Slug, Procedure));
+        var yaml = page.Find(".front-matter-form .code-input textarea");
+        Assert.Contains(find, yaml.TextContent + yaml.GetAttribute("value"));
+
+        yaml.Change((yaml.GetAttribute("value") ?? yaml.TextContent).Replace(find, replace));
+        await ClickAsync(page, "Udgiv");
+
+        page.WaitForAssertion(() => Assert.Contains(label, page.Find(".field-errors").TextContent));
+        Assert.Contains(expected, page.Find(".field-errors").TextContent);
+        await AssertNothingSavedAsync(h);
+    }
+
     [Fact]
     public async Task BrokenLinkInTheText_ShowsTheErrorAtTheTextField_AndSavesNothing()
     {
