@@ -32,6 +32,7 @@ public static class ReviewBunit
         services.AddSingleton(h.Editing.Get<DocumentMover>());
         services.AddSingleton(h.Reviews);
         services.AddSingleton(h.Feedback);
+        services.AddSingleton(h.Roster);
         return ctx.AsInteractiveServer();
     }
 }
