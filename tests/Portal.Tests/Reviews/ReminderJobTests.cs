@@ -115,6 +115,37 @@ public class ReminderJobTests
     }
 
     [Fact]
+    public async Task TwoRunsAtOnce_SendEachReminderOnce()
+    {
+        await using var h = await StartAsync();
+        h.SetToday(2099, 1, 1);
+
+        var runs = await Task.WhenAll(h.Reminders.RunOnceAsync(Token), h.Reminders.RunOnceAsync(Token));
+
+        Assert.Equal(1, runs.Sum(r => r.MailsSent));
+        Assert.Single(h.Smtp.Messages);
+    }
+
+    [Fact]
+    public async Task TovholderWithoutEmail_IsSkipped_AndRemindedOnceAnAddressIsAdded()
+    {
+        await using var h = await StartAsync();
+        var rosterPath = Path.Combine(h.Editing.Content.Path, "tovholdere.yml");
+        var roster = await File.ReadAllTextAsync(rosterPath, Token);
+        await File.WriteAllTextAsync(rosterPath, roster.Replace("email: proces@test.example", "email: \"\""), Token);
+        await h.Editing.Synchronizer.SyncAsync(Token);
+        Assert.Equal("", h.Editing.Snapshot.Find(Checklist)!.Owner.Email);
+        h.SetToday(2099, 1, 1);
+
+        Assert.Equal(0, (await h.Reminders.RunOnceAsync(Token)).MailsSent);
+
+        await File.WriteAllTextAsync(rosterPath, roster, Token);
+        await h.Editing.Synchronizer.SyncAsync(Token);
+        Assert.Equal(1, (await h.Reminders.RunOnceAsync(Token)).MailsSent);
+        Assert.Equal(["proces@test.example"], Assert.Single(h.Smtp.Messages).To);
+    }
+
+    [Fact]
     public async Task WithoutSmtpHost_NothingIsSentOrRecorded()
     {
         await using var h = await StartAsync(smtpEnabled: false);
