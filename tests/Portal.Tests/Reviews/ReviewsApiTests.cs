@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Auth;
 using Portal.Tests.Infrastructure;
 
@@ -34,6 +35,7 @@ public sealed class SmtpPortalFixture : IAsyncLifetime
             new("Smtp:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("Smtp:FromAddress", "portal@test.example"),
             new("Smtp:PortalUrl", "https://portal.test.example"),
+            new("Reviews:IntervalMonthsByType:Tjekliste", "6"),
         ];
     }
 }
@@ -86,6 +88,19 @@ public class ReviewsApiTests(SmtpPortalFixture fixture) : IClassFixture<SmtpPort
         Assert.Contains("Gennemgået af test-koordinator", history);
         var audit = await fixture.Factory.CreateClientAs(Roles.Administrator).GetStringAsync("/api/audit?action=gennemg%C3%A5et", Token);
         Assert.Contains(Procedure, audit);
+    }
+
+    [Fact]
+    public async Task IntervalPerType_FromConfiguration_SetsTheNextReviewDate()
+    {
+        const string checklist = "arbejdsgange/01-opstart/tjekliste-moede";
+        var clock = fixture.Factory.Services.GetRequiredService<TimeProvider>();
+
+        var response = await fixture.Factory.CreateClientAs(Roles.Coordinator).PostAsJsonAsync("/api/reviews/mark", new { slug = checklist }, Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var expected = DateOnly.FromDateTime(clock.GetLocalNow().Date).AddMonths(6);
+        Assert.Equal(expected, fixture.Factory.Services.GetRequiredService<Portal.Content.ContentCatalog>().Current.Find(checklist)!.ReviewDate);
     }
 
     [Fact]
