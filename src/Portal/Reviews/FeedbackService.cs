@@ -31,8 +31,8 @@ public sealed partial class FeedbackService(
         ("andet", "Andet"),
     ];
 
-    // Six digits, optional dash, four digits: a CPR number must never be stored here.
-    [GeneratedRegex(@"\b\d{6}-?\d{4}\b")]
+    // Six digits, an optional dash or space, four digits: a CPR number must never be stored here.
+    [GeneratedRegex(@"\b\d{6}[- ]?\d{4}\b")]
     private static partial Regex CprLike();
 
     public async Task<FeedbackResult> SubmitAsync(FeedbackRequest request, UserProfile from, CancellationToken cancellationToken = default)

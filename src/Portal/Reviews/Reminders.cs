@@ -133,9 +133,10 @@ public sealed class ReminderJob(
     private OutgoingMail ReminderMail(Owner owner, IReadOnlyList<PlannedReminder> items, DateOnly today)
     {
         var overdue = items.Count(i => i.Stage == ReminderStage.Overdue);
+        var documents = items.Count == 1 ? "1 dokument" : $"{items.Count} dokumenter";
         var subject = overdue > 0
-            ? $"Handicapportalen: {items.Count} dokumenter skal revideres ({overdue} er overskredet)"
-            : $"Handicapportalen: {items.Count} dokumenter skal revideres inden for {options.Value.ReminderDaysBefore} dage";
+            ? $"Handicapportalen: {documents} skal revideres ({overdue} er overskredet)"
+            : $"Handicapportalen: {documents} skal revideres inden for {options.Value.ReminderDaysBefore} dage";
         var body = new StringBuilder();
         body.AppendLine($"Kære {owner.Name}").AppendLine();
         body.AppendLine("Du er tovholder for disse dokumenter i Handicapportalen, som skal gennemgås:").AppendLine();

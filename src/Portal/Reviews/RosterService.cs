@@ -70,7 +70,7 @@ public sealed partial class RosterService(
         var owned = await DocumentsOfAsync(key, cancellationToken);
         if (owned.Count > 0)
         {
-            return new RosterResult(false, $"{catalog.Current.Roster.Find(key)?.Name ?? key} er tovholder for {owned.Count} dokumenter. Flyt dem til en anden tovholder først.");
+            return new RosterResult(false, $"{catalog.Current.Roster.Find(key)?.Name ?? key} er tovholder for {Documents(owned.Count)}. Flyt {(owned.Count == 1 ? "det" : "dem")} til en anden tovholder først.");
         }
         return await WriteRosterAsync(yaml => RosterFile.Contains(yaml, key) ? (RosterFile.Remove(yaml, key), null) : (null, $"Tovholderen '{key}' findes ikke."),
             user, $"Fratrådt {key}", cancellationToken);
@@ -137,7 +137,7 @@ public sealed partial class RosterService(
             await outbox.FlushAsync(ct);
             return moved;
         }, rebuild: true, cancellationToken);
-        var message = $"{moved} dokumenter er flyttet til {to.Name}." + (skipped.Count > 0 ? $" {skipped.Count} blev ikke flyttet (ændret imens eller med fejl): {string.Join(", ", skipped)}." : "");
+        var message = $"{Documents(moved)} er flyttet til {to.Name}." + (skipped.Count > 0 ? $" {skipped.Count} blev ikke flyttet (ændret imens eller med fejl): {string.Join(", ", skipped)}." : "");
         return new RosterResult(moved > 0 || skipped.Count == 0, message, skipped);
     }
 
@@ -181,6 +181,8 @@ public sealed partial class RosterService(
             _fileGate.Release();
         }
     }
+
+    private static string Documents(int count) => count == 1 ? "1 dokument" : $"{count} dokumenter";
 
     private static string? OwnerOf(string content) => FrontMatterReader.Read(content, "x.md").FrontMatter?.GetString("tovholder");
 
