@@ -100,7 +100,8 @@ public sealed class DocumentEditor(
             }
             var latest = await db.DocumentVersions.AsNoTracking().FirstAsync(v => v.DocumentId == document.Id && v.Number == document.LatestVersionNumber, ct);
             var alreadyPublished = document.PublishedVersionNumber == latest.Number;
-            if (latest.Content == text && (!publish || alreadyPublished) && conflictId is null)
+            // A review is recorded even when it leaves the text unchanged (the next review date was already the one it sets).
+            if (latest.Content == text && (!publish || alreadyPublished) && conflictId is null && source != VersionSource.Review)
             {
                 return EditResult.Refused(publish ? "Der er ingen ændringer at udgive." : "Der er ingen ændringer at gemme.");
             }
