@@ -4,12 +4,12 @@ using Portal.Checklists;
 using Portal.Components;
 using Portal.Content;
 using Portal.Data;
+using Portal.Editing;
 using Portal.Letters;
 using Portal.Library;
+using Portal.Reviews;
 using Portal.Search;
 using Portal.Transition;
-using Portal.Editing;
-using Portal.Reviews;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,4 +1,5 @@
 namespace Portal.LetterBenchmarks;
+
 public static class QuickProfile
 {
     public static void Run()
