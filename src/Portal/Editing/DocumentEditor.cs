@@ -100,10 +100,15 @@ public sealed class DocumentEditor(
             }
             var latest = await db.DocumentVersions.AsNoTracking().FirstAsync(v => v.DocumentId == document.Id && v.Number == document.LatestVersionNumber, ct);
             var alreadyPublished = document.PublishedVersionNumber == latest.Number;
-            // A second review on the same day sets the same date, but is still a review to record.
+            // A review is recorded even when it leaves the text unchanged (the next review date was already the one it sets).
             if (latest.Content == text && (!publish || alreadyPublished) && conflictId is null && source != VersionSource.Review)
             {
                 return EditResult.Refused(publish ? "Der er ingen ændringer at udgive." : "Der er ingen ændringer at gemme.");
+            }
+            if (publish && comment is null && !alreadyPublished)
+            {
+                // Publishing drafts without a new comment: "Nyt og ændret" lists only published versions, so it takes the drafts' reasons.
+                comment = await DraftCommentsAsync(db, document, ct);
             }
             var now = clock.GetUtcNow();
             if (conflictId is { } id)
@@ -182,6 +187,16 @@ public sealed class DocumentEditor(
             return FileStatus.Conflict;
         }
         return FileStatus.Written;
+    }
+
+    private static async Task<string?> DraftCommentsAsync(PortalDbContext db, StoredDocument document, CancellationToken cancellationToken)
+    {
+        var published = document.PublishedVersionNumber ?? 0;
+        var comments = await db.DocumentVersions.AsNoTracking()
+            .Where(v => v.DocumentId == document.Id && v.Number > published && v.State == VersionState.Draft && v.Comment != null)
+            .OrderBy(v => v.Number).Select(v => v.Comment!).ToListAsync(cancellationToken);
+        var joined = string.Join("; ", comments.Distinct());
+        return joined.Length == 0 ? null : joined[..Math.Min(joined.Length, MaxCommentLength)];
     }
 
     private async Task<EditResult> StaleAsync(PortalDbContext db, StoredDocument document, CancellationToken cancellationToken)

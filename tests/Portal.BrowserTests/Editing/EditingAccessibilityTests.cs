@@ -1,0 +1,37 @@
+using Portal.BrowserTests.Infrastructure;
+
+namespace Portal.BrowserTests.Editing;
+
+/// <summary>
+/// axe on every editing and review page as it first opens. The states reached by acting (the history with a diff,
+/// the refused save with both versions, the feedback form, the dashboard after a review) are checked in the flow tests.
+/// </summary>
+public class EditingAccessibilityTests(BrowserFixture browser)
+{
+    private const string Shipped = "arbejdsgange/03-afgoerelse/meddelelse-af-afslag-boern";
+
+    [Theory]
+    [InlineData("koordinator", "/rediger/" + Shipped)]
+    [InlineData("koordinator", "/historik/" + Shipped)]
+    [InlineData("koordinator", "/rediger/findes/ikke")]
+    [InlineData("koordinator", "/ny")]
+    [InlineData("koordinator", "/konflikter")]
+    [InlineData("koordinator", "/nyt")]
+    [InlineData("sagsbehandler", "/nyt")]
+    [InlineData("koordinator", "/revision")]
+    [InlineData("koordinator", "/revision?status=overskredet")]
+    [InlineData("administrator", "/tovholdere")]
+    [InlineData("administrator", "/revisionslog")]
+    public async Task EditingPage_HasNoSeriousAccessibilityViolations(string user, string url)
+    {
+        var page = await browser.NewPageAsync(user);
+        await page.GotoAsync(url);
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        var violations = await BrowserFixture.SeriousAccessibilityViolationsAsync(page);
+
+        Assert.True(violations.Count == 0, string.Join('\n', violations));
+        Assert.Equal(1, await page.Locator("h1").CountAsync());
+        await page.Context.CloseAsync();
+    }
+}
