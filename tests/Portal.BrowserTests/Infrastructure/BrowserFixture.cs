@@ -55,8 +55,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Waits until the Blazor circuit is connected, so clicks reach interactive components.</summary>
     public static async Task WaitForInteractiveAsync(IPage page)
     {
-        await page.WaitForFunctionAsync("() => window.Blazor && document.querySelector('.mud-layout') !== null && window.Blazor._internal !== undefined");
-        await page.WaitForTimeoutAsync(300);
+        // Prerendered HTML looks finished before the circuit is connected: the layout marks <main> "live" only
+        // when it renders inside the circuit, so clicks and keys after this reach an interactive page.
+        await page.WaitForFunctionAsync(
+            "() => window.Blazor && window.Blazor._internal !== undefined && (document.querySelector('main[data-circuit]') === null ? document.querySelector('.mud-layout') !== null : document.querySelector('main[data-circuit=live]') !== null)",
+            null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+        await page.WaitForTimeoutAsync(100);
     }
 
     /// <summary>Runs axe (WCAG 2.1 A/AA) and returns the serious and critical violations as readable lines.</summary>

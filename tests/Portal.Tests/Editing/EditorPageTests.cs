@@ -37,7 +37,7 @@ public class EditorPageTests
 
         page.Find(".markdown-input textarea").Input("## Ny overskrift\n\nTekst med **fed** skrift.\n\n<script>alert(1)</script>");
 
-        page.WaitForAssertion(() =>
+        await page.WaitForAssertionAsync(() =>
         {
             var preview = page.Find("[data-testid=forhaandsvisning]");
             Assert.Equal("Ny overskrift", preview.QuerySelector("h2")?.TextContent);
@@ -56,7 +56,7 @@ public class EditorPageTests
         TitleInput(page).Change("");
         await ClickAsync(page, "Udgiv");
 
-        page.WaitForAssertion(() => Assert.Contains("Dokumentet er ikke gemt, fordi der er fejl", page.Find(".editor-message").TextContent));
+        await page.WaitForAssertionAsync(() => Assert.Contains("Dokumentet er ikke gemt, fordi der er fejl", page.Find(".editor-message").TextContent));
         Assert.Contains("Titel:", page.Find(".field-errors").TextContent);
         var titleField = page.FindAll(".front-matter-form .mud-input-control")[0];
         Assert.Contains("Feltet 'titel' mangler", titleField.QuerySelector(".mud-input-helper-text")?.TextContent);
@@ -77,7 +77,7 @@ public class EditorPageTests
         yaml.Change((yaml.GetAttribute("value") ?? yaml.TextContent).Replace(find, replace));
         await ClickAsync(page, "Udgiv");
 
-        page.WaitForAssertion(() => Assert.Contains(label, page.Find(".field-errors").TextContent));
+        await page.WaitForAssertionAsync(() => Assert.Contains(label, page.Find(".field-errors").TextContent));
         Assert.Contains(expected, page.Find(".field-errors").TextContent);
         await AssertNothingSavedAsync(h);
     }
@@ -92,7 +92,7 @@ public class EditorPageTests
         TypeMarkdown(page, "Se [noget](findes-ikke.md).");
         await ClickAsync(page, "Gem kladde");
 
-        page.WaitForAssertion(() => Assert.Contains("Tekst:", page.Find(".field-errors").TextContent));
+        await page.WaitForAssertionAsync(() => Assert.Contains("Tekst:", page.Find(".field-errors").TextContent));
         Assert.Contains("findes-ikke", page.Find(".markdown-pane .mud-input-error").TextContent);
         await AssertNothingSavedAsync(h);
     }
@@ -107,9 +107,9 @@ public class EditorPageTests
 
         TypeMarkdown(page, paste);
 
-        page.WaitForAssertion(() => Assert.Contains("Teksten er for stor", page.Find("[data-testid=forhaandsvisning]").TextContent), TimeSpan.FromSeconds(10));
+        await page.WaitForAssertionAsync(() => Assert.Contains("Teksten er for stor", page.Find("[data-testid=forhaandsvisning]").TextContent), TimeSpan.FromSeconds(30));
         await ClickAsync(page, "Gem kladde");
-        page.WaitForAssertion(() => Assert.Contains("Teksten er for stor", page.Find(".editor-message").TextContent), TimeSpan.FromSeconds(10));
+        await page.WaitForAssertionAsync(() => Assert.Contains("Teksten er for stor", page.Find(".editor-message").TextContent), TimeSpan.FromSeconds(30));
         await AssertNothingSavedAsync(h);
     }
 
@@ -124,7 +124,7 @@ public class EditorPageTests
         page.Find(".save-bar input").Change("Forenklet");
         await ClickAsync(page, "Udgiv");
 
-        page.WaitForAssertion(() => Assert.Equal("Version 2 er udgivet og skrevet til content/.", page.Find(".editor-message").TextContent.Trim()));
+        await page.WaitForAssertionAsync(() => Assert.Equal("Version 2 er udgivet og skrevet til content/.", page.Find(".editor-message").TextContent.Trim()));
         Assert.Contains("Udgivet version 2 af Test Bruger", page.Find(".editor-status").TextContent);
         var version = (await h.Editing.LoadAsync(Procedure)).Latest;
         Assert.Equal(("Test Bruger", "Forenklet"), (version.Author, version.Comment));
@@ -168,7 +168,7 @@ public class EditorPageTests
     {
         var before = page.Find("[data-testid=forhaandsvisning]").InnerHtml;
         page.Find(".markdown-input textarea").Input(text);
-        page.WaitForAssertion(() => Assert.NotEqual(before, page.Find("[data-testid=forhaandsvisning]").InnerHtml), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.NotEqual(before, page.Find("[data-testid=forhaandsvisning]").InnerHtml), TimeSpan.FromSeconds(30));
     }
 
     private static IElement TitleInput(IRenderedComponent<EditorPage> page) => page.Find(".front-matter-form input");

@@ -83,7 +83,7 @@ public class ReviewDashboardPageTests
         await using var ctx = ReviewBunit.Create(h);
         var page = ctx.Render<ReviewDashboardPage>();
 
-        await page.InvokeAsync(() => page.Find("button[aria-label='Markér Tjekliste til første møde som gennemgået']").ClickAsync(new()));
+        await page.InvokeAsync(() => page.Find("button[aria-label='Markér som gennemgået: Tjekliste til første møde']").ClickAsync(new()));
 
         page.WaitForAssertion(() => Assert.Equal(["0 overskredet", "1 snart", "2 gyldige"], Chips(page)));
         var alert = page.Find("[role=alert]").TextContent;

@@ -14,7 +14,7 @@ public class RosterPageTests
         await using var ctx = ReviewBunit.Create(h);
         var page = ctx.Render<RosterPage>();
 
-        await page.InvokeAsync(() => page.Find("button[aria-label='Flyt dokumenterne fra Test Proceskonsulent']").ClickAsync(new()));
+        await page.InvokeAsync(() => page.Find("button[aria-label='Flyt dokumenter fra Test Proceskonsulent']").ClickAsync(new()));
 
         var preview = page.FindAll(".move-preview li").Select(li => li.TextContent).ToList();
         Assert.Equal(2, preview.Count);
