@@ -18,9 +18,12 @@ public sealed class LawCatalog
     public const string FileName = "love.yml";
 
     // A safety net only: the pattern has no nested quantifiers. Generous, because the timeout is wall-clock
-    // time and a busy 2-core machine can deschedule a thread for a second; not Compiled, because every
-    // content sync builds a new catalog and emitting IL each time costs more than it saves on short texts.
+    // time and a busy 2-core machine can deschedule a thread for a second.
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(10);
+
+    // Every content sync builds a new catalog; the pattern only changes with love.yml, so the compiled
+    // regex (fast on every letter and page) is built once per distinct pattern, not once per sync.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> s_patterns = new(StringComparer.Ordinal);
 
     private readonly Regex? _pattern;
     private readonly Dictionary<string, Law> _byForm;
@@ -50,9 +53,9 @@ public sealed class LawCatalog
             var abbrs = laws.SelectMany(l => l.Abbreviations).OrderByDescending(f => f.Length).Select(Regex.Escape);
             var lawAlt = $"(?<law>(?i:{string.Join('|', forms)})|{string.Join('|', abbrs.DefaultIfEmpty("(?!)"))})";
             const string number = @"\d+(?:\s?[a-z](?![a-zæøå]))?";
-            _pattern = new Regex(
+            _pattern = s_patterns.GetOrAdd(
                 $@"(?<![\p{{L}}\d]){lawAlt}\s*(?:(?<sym>§§?)|(?i:art\.|artikel|artikler))\s*(?<n1>{number})(?:\s*(?:-|–|og)\s*(?<n2>{number}))?(?:,\s*stk\.\s*\d+(?:,\s*nr\.\s*\d+)?)?",
-                RegexOptions.CultureInvariant, MatchTimeout);
+                static p => new Regex(p, RegexOptions.Compiled | RegexOptions.CultureInvariant, MatchTimeout));
         }
     }
 

@@ -37,6 +37,24 @@ public class SandboxTests
         Assert.Contains("skabeloner/breve/x.md, linje 11", ex.Message);
     }
 
+    [Theory]
+    [InlineData("{{ string.upcase = 1 }}")]
+    [InlineData("{{ string = 1 }}")]
+    [InlineData("{{ date.now = 'x' }}")]
+    public void SharedBuiltins_CannotBeChangedByATemplate(string attack)
+    {
+        try
+        {
+            Render(attack);
+        }
+        catch (LetterRenderException)
+        {
+            // Refused is fine; what matters is the next letter.
+        }
+
+        Assert.Equal("ABC", Render("{{ 'abc' | string.upcase }}").Trim());
+    }
+
     [Fact]
     public void UnknownCaseMember_FailsLoudly() => Assert.Throws<LetterRenderException>(() => Render("{{ sag.navm }}"));
 
