@@ -33,6 +33,8 @@ public class LetterBrowserTests(BrowserFixture browser)
         await Assertions.Expect(preview).ToContainTextAsync("Afslag på merudgifter til Ida Testesen");
         await Assertions.Expect(preview).ToContainTextAsync("<script>alert(1)</script>");
         await Assertions.Expect(preview).ToContainTextAsync("**nødvendige**");
+        // The recipient is typed last: wait until the server has it before downloading.
+        await Assertions.Expect(preview).ToContainTextAsync("Anna Testesen");
         var warning = page.Locator(".letter-warning[data-code='fredag']");
         await Assertions.Expect(warning).ToBeVisibleAsync();
         await Assertions.Expect(warning).ToContainTextAsync("fredag");

@@ -92,14 +92,14 @@ public class ChecklistPageTests
         await page.Find("button.save-checklist").ClickAsync(new());
 
         Assert.Equal(1, await db.CountAsync());
-        page.WaitForAssertion(() => Assert.Contains("Møde tirsdag", page.Find(".saved-table").TextContent));
+        await page.WaitForAssertionAsync(() => Assert.Contains("Møde tirsdag", page.Find(".saved-table").TextContent));
         Assert.Contains("slettes automatisk 23. december 2026", page.Find(".mud-alert").TextContent);
         Assert.Single(await db.Store.ListAsync("test-sagsbehandler", cancellationToken: Xunit.TestContext.Current.CancellationToken));
 
         page.Find("button:contains('Nulstil')").Click();
         Assert.Contains("0 af 2", page.Find(".progress-text").TextContent);
         await page.Find($"button[aria-label='Åbn Møde tirsdag']").ClickAsync(new());
-        page.WaitForAssertion(() => Assert.Contains("1 af 2", page.Find(".progress-text").TextContent));
+        await page.WaitForAssertionAsync(() => Assert.Contains("1 af 2", page.Find(".progress-text").TextContent));
     }
 
     [Fact]

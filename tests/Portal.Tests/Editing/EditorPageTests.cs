@@ -7,7 +7,15 @@ using static Portal.Tests.Editing.EditingHarness;
 
 namespace Portal.Tests.Editing;
 
+/// <summary>
+/// Runs alone, after the parallel tests: the 2 MB paste is diffed in bUnit's DOM on every render, which starves
+/// the renderer when the suite shares two cores with the browser tests.
+/// </summary>
+[CollectionDefinition(nameof(HeavyBunitCollection), DisableParallelization = true)]
+public sealed class HeavyBunitCollection;
+
 /// <summary>The editor page: front matter form, Markdown with live preview, field-level errors, and refused saves.</summary>
+[Collection(nameof(HeavyBunitCollection))]
 public class EditorPageTests
 {
     private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;

@@ -13,5 +13,7 @@ internal static class ThreadPoolSetup
     {
         ThreadPool.GetMinThreads(out var workers, out var io);
         ThreadPool.SetMinThreads(Math.Max(workers, Environment.ProcessorCount * 8), io);
+        // The default one-second wait is too short when the whole suite shares two cores with the browser tests.
+        Bunit.BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(15);
     }
 }

@@ -67,7 +67,7 @@ public class LetterPageTests
         page.Find("#felt-barnets_navn").Input("Ida <b>Test</b>");
         page.Find("#felt-barnets_navn").Blur();
 
-        page.WaitForAssertion(() => Assert.Contains("Afslag på merudgifter til Ida <b>Test</b>", page.Find(".letter-preview").TextContent));
+        await page.WaitForAssertionAsync(() => Assert.Contains("Afslag på merudgifter til Ida <b>Test</b>", page.Find(".letter-preview").TextContent));
         Assert.Empty(page.FindAll(".letter-preview b"));
     }
 
@@ -92,7 +92,7 @@ public class LetterPageTests
 
         page.FindAll("button").Single(b => b.TextContent.Contains("Hent Word")).Click();
 
-        page.WaitForAssertion(() => Assert.Contains("Brevet kan ikke hentes endnu", page.Markup));
+        await page.WaitForAssertionAsync(() => Assert.Contains("Brevet kan ikke hentes endnu", page.Markup));
         Assert.Contains("'Barnets navn' skal udfyldes.", page.Markup);
         Assert.Contains("Mangler at blive udfyldt: Barnets navn", page.Find(".missing-fields").TextContent);
         Assert.DoesNotContain(ctx.JSInterop.Invocations, i => i.Identifier == "portal.downloadFile");
@@ -114,7 +114,7 @@ public class LetterPageTests
 
         page.FindAll("button").Single(b => b.TextContent.Contains("Hent Word")).Click();
 
-        page.WaitForAssertion(() => Assert.Single(ctx.JSInterop.Invocations, i => i.Identifier == "portal.downloadFile"));
+        await page.WaitForAssertionAsync(() => Assert.Single(ctx.JSInterop.Invocations, i => i.Identifier == "portal.downloadFile"));
         var call = ctx.JSInterop.Invocations.Single(i => i.Identifier == "portal.downloadFile");
         Assert.Equal("afslag-merudgifter-test-2026-11-24.docx", call.Arguments[0]);
         Assert.Equal(DocxWriter.ContentType, call.Arguments[1]);
@@ -173,7 +173,7 @@ public class LetterPageTests
 
         page.Find("#skabelon-soeg").Input("kvittering");
 
-        page.WaitForAssertion(() => Assert.Equal("Kvittering for ansøgning (test)", Assert.Single(page.FindAll(".template-link")).TextContent));
+        await page.WaitForAssertionAsync(() => Assert.Equal("Kvittering for ansøgning (test)", Assert.Single(page.FindAll(".template-link")).TextContent));
         Assert.Contains("1 af 2 skabeloner", page.Find("[role=status]").TextContent);
     }
 }

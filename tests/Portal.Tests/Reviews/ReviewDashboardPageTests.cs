@@ -85,7 +85,7 @@ public class ReviewDashboardPageTests
 
         await page.InvokeAsync(() => page.Find("button[aria-label='Markér som gennemgået: Tjekliste til første møde']").ClickAsync(new()));
 
-        page.WaitForAssertion(() => Assert.Equal(["0 overskredet", "1 snart", "2 gyldige"], Chips(page)));
+        await page.WaitForAssertionAsync(() => Assert.Equal(["0 overskredet", "1 snart", "2 gyldige"], Chips(page)));
         var alert = page.Find("[role=alert]").TextContent;
         Assert.Contains("\"Tjekliste til første møde\" er markeret som gennemgået.", alert);
         var record = Assert.Single(await h.Reviews.HistoryAsync(Checklist, Token));
@@ -101,7 +101,7 @@ public class ReviewDashboardPageTests
         await using var ctx = ReviewBunit.Create(h);
         var page = ctx.Render<ReviewDashboardPage>();
 
-        page.WaitForAssertion(() => Assert.Equal("Beskeder fra sagsbehandlere (1)", page.Find("#beskeder").TextContent.Trim()));
+        await page.WaitForAssertionAsync(() => Assert.Equal("Beskeder fra sagsbehandlere (1)", page.Find("#beskeder").TextContent.Trim()));
         var message = page.Find(".owner-message").TextContent;
         Assert.Contains("Uklart", message);
         Assert.Contains("Ventilen", message);
@@ -111,7 +111,7 @@ public class ReviewDashboardPageTests
 
         await page.InvokeAsync(() => page.Find(".owner-message button").ClickAsync(new()));
 
-        page.WaitForAssertion(() => Assert.Equal("Beskeder fra sagsbehandlere (0)", page.Find("#beskeder").TextContent.Trim()));
+        await page.WaitForAssertionAsync(() => Assert.Equal("Beskeder fra sagsbehandlere (0)", page.Find("#beskeder").TextContent.Trim()));
         Assert.NotNull(Assert.Single(await h.Feedback.ListAsync(null, includeHandled: true, Token)).HandledAt);
     }
 

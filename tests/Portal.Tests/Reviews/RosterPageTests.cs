@@ -26,13 +26,13 @@ public class RosterPageTests
         await page.InvokeAsync(() => page.FindComponent<MudSelect<string>>().Instance.ValueChanged.InvokeAsync("koordinator-boern"));
         await page.InvokeAsync(() => MoveButton(page).ClickAsync(new()));
 
-        page.WaitForAssertion(() => Assert.Contains("2 dokumenter er flyttet til Test Koordinator.", page.Find("[role=alert]").TextContent));
+        await page.WaitForAssertionAsync(() => Assert.Contains("2 dokumenter er flyttet til Test Koordinator.", page.Find("[role=alert]").TextContent));
         Assert.Contains("Personen er ikke tovholder for nogen dokumenter.", page.Find(".move-documents").TextContent);
         Assert.Equal("koordinator-boern", h.Editing.Snapshot.Find(ReviewHarness.Checklist)!.Owner.Key);
 
         await page.InvokeAsync(() => page.Find("button[aria-label='Fratræd Test Proceskonsulent']").ClickAsync(new()));
 
-        page.WaitForAssertion(() => Assert.Contains("Test Proceskonsulent er fjernet fra tovholderlisten.", page.Find("[role=alert]").TextContent));
+        await page.WaitForAssertionAsync(() => Assert.Contains("Test Proceskonsulent er fjernet fra tovholderlisten.", page.Find("[role=alert]").TextContent));
         Assert.DoesNotContain("Test Proceskonsulent", page.Find(".roster-table").TextContent);
     }
 
@@ -45,7 +45,7 @@ public class RosterPageTests
 
         await page.InvokeAsync(() => page.Find("button[aria-label='Fratræd Test Koordinator']").ClickAsync(new()));
 
-        page.WaitForAssertion(() => Assert.Contains("Test Koordinator er tovholder for 1 dokument. Flyt det til en anden tovholder først.", page.Find("[role=alert]").TextContent));
+        await page.WaitForAssertionAsync(() => Assert.Contains("Test Koordinator er tovholder for 1 dokument. Flyt det til en anden tovholder først.", page.Find("[role=alert]").TextContent));
         Assert.Contains("Test Koordinator", page.Find(".roster-table").TextContent);
     }
 
