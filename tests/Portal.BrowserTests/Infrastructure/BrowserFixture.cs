@@ -63,6 +63,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForTimeoutAsync(100);
     }
 
+    /// <summary>The page check every page gets: no serious or critical axe violation, and exactly one h1.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var violations = await SeriousAccessibilityViolationsAsync(page);
+        Assert.True(violations.Count == 0, string.Join('\n', violations));
+        Assert.Equal(1, await page.Locator("h1").CountAsync());
+    }
+
     /// <summary>Runs axe (WCAG 2.1 A/AA) and returns the serious and critical violations as readable lines.</summary>
     public static async Task<IReadOnlyList<string>> SeriousAccessibilityViolationsAsync(IPage page)
     {
