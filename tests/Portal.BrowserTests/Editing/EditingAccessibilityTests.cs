@@ -24,11 +24,6 @@ public class EditingAccessibilityTests(BrowserFixture browser)
     [InlineData("administrator", "/revisionslog")]
     public async Task EditingPage_HasNoSeriousAccessibilityViolations(string user, string url)
     {
-        var page = await browser.NewPageAsync(user);
-        await page.GotoAsync(url);
-        await BrowserFixture.WaitForInteractiveAsync(page);
-
-        await BrowserFixture.AssertAccessibleAsync(page);
-        await page.Context.CloseAsync();
+        await browser.AssertPageAccessibleAsync(user, url);
     }
 }

@@ -63,6 +63,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForTimeoutAsync(100);
     }
 
+    /// <summary>Opens a page as a demo user, waits for the circuit, and applies <see cref="AssertAccessibleAsync"/>.</summary>
+    public async Task AssertPageAccessibleAsync(string demoUser, string url)
+    {
+        var page = await NewPageAsync(demoUser);
+        await page.GotoAsync(url);
+        await WaitForInteractiveAsync(page);
+        await AssertAccessibleAsync(page);
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>The page check every page gets: no serious or critical axe violation, and exactly one h1.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {

@@ -52,12 +52,7 @@ public class LibraryBrowserTests(BrowserFixture browser)
     [InlineData("koordinator", "/indholdsfejl")]
     public async Task Page_HasNoSeriousAccessibilityViolations(string user, string url)
     {
-        var page = await browser.NewPageAsync(user);
-        await page.GotoAsync(url);
-        await BrowserFixture.WaitForInteractiveAsync(page);
-
-        await BrowserFixture.AssertAccessibleAsync(page);
-        await page.Context.CloseAsync();
+        await browser.AssertPageAccessibleAsync(user, url);
     }
 
     [Theory]

@@ -52,12 +52,7 @@ public class SearchBrowserTests(BrowserFixture browser)
     [InlineData("/soeg")]
     public async Task ResultsPage_HasNoSeriousAccessibilityViolations(string url)
     {
-        var page = await browser.NewPageAsync("sagsbehandler");
-        await page.GotoAsync(url);
-        await BrowserFixture.WaitForInteractiveAsync(page);
-
-        await BrowserFixture.AssertAccessibleAsync(page);
-        await page.Context.CloseAsync();
+        await browser.AssertPageAccessibleAsync("sagsbehandler", url);
     }
 
     [Fact]

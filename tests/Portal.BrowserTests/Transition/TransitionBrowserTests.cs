@@ -103,12 +103,7 @@ public class TransitionBrowserTests(BrowserFixture browser)
     [InlineData("/sagsforloeb?omraade=voksen")]
     public async Task TransitionPages_HaveNoSeriousAccessibilityViolations(string url)
     {
-        var page = await browser.NewPageAsync("sagsbehandler");
-        await page.GotoAsync(url);
-        await BrowserFixture.WaitForInteractiveAsync(page);
-
-        await BrowserFixture.AssertAccessibleAsync(page);
-        await page.Context.CloseAsync();
+        await browser.AssertPageAccessibleAsync("sagsbehandler", url);
     }
 
     [Fact]
