@@ -21,7 +21,7 @@ public sealed class BenchmarkContent
         var context = new ParseContext(Roster.Load(contentRoot, issues), LawCatalog.Load(contentRoot, "https://www.retsinformation.dk", issues), new ContentOptions { RootPath = contentRoot });
         var catalog = new ContentCatalog();
         var root = new ContentRoot(Options.Create(new ContentOptions { RootPath = contentRoot }), new HostingEnvironment { ContentRootPath = contentRoot });
-        var parser = new DocumentParser(Markdown, [new TemplateDocumentCheck(validator, new PhraseFiles(root, catalog))]);
+        var parser = new DocumentParser(Markdown, [new TemplateDocumentCheck(validator, new PhraseFiles(root, catalog), new RateFiles(root, TimeProvider.System))]);
         var documents = new List<LibraryDocument>();
         foreach (var file in Directory.EnumerateFiles(Path.Combine(contentRoot, "skabeloner"), "*.md", SearchOption.AllDirectories))
         {

@@ -18,6 +18,7 @@ public static class LettersExtensions
         builder.Services.AddSingleton<LetterService>();
         builder.Services.AddSingleton<TemplateValidator>();
         builder.Services.AddSingleton<PhraseFiles>();
+        builder.Services.AddSingleton<RateFiles>();
         builder.Services.AddSingleton<IDocumentCheck, TemplateDocumentCheck>();
         builder.Services.AddSingleton<LetterCatalog>();
         builder.Services.AddSingleton<LetterAudit>();

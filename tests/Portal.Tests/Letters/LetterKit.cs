@@ -65,7 +65,8 @@ public sealed class LetterKit
         var context = new ParseContext(Roster.Load(root, issues), LawCatalog.Load(root, "https://lov.example", issues), new ContentOptions { RootPath = root });
         var catalog = new ContentCatalog();
         var contentRoot = new ContentRoot(Microsoft.Extensions.Options.Options.Create(new ContentOptions { RootPath = root }), new HostingEnvironment { ContentRootPath = root });
-        var parser = new DocumentParser(Markdown, [new TemplateDocumentCheck(Validator, new PhraseFiles(contentRoot, catalog))]);
+        var rates = new RateFiles(contentRoot, Clock);
+        var parser = new DocumentParser(Markdown, [new TemplateDocumentCheck(Validator, new PhraseFiles(contentRoot, catalog), rates)]);
         var documents = new List<LibraryDocument>();
         foreach (var file in Directory.EnumerateFiles(root, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
@@ -82,9 +83,10 @@ public sealed class LetterKit
                 documents.Add(doc with { VersionNumber = 1, ContentHash = ContentHash.Of(text) });
             }
         }
+        issues.AddRange(rates.Issues());
         var snapshot = new LibrarySnapshot(documents, issues, new Dictionary<string, FolderInfo>(), context.Roster, context.Laws, DateTimeOffset.UtcNow);
         catalog.Publish(snapshot);
-        var letters = new LetterCatalog(catalog, Validator, NullLogger<LetterCatalog>.Instance);
+        var letters = new LetterCatalog(catalog, Validator, rates, NullLogger<LetterCatalog>.Instance);
         return new LoadedContent(snapshot, letters.Current);
     }
 

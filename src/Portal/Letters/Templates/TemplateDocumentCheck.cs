@@ -3,7 +3,7 @@ using Portal.Content;
 namespace Portal.Letters;
 
 /// <summary>Runs the template checks at import and in the editor: a failing template is not served and shows on Indholdsfejl.</summary>
-public sealed class TemplateDocumentCheck(TemplateValidator validator, PhraseFiles phrases) : IDocumentCheck
+public sealed class TemplateDocumentCheck(TemplateValidator validator, PhraseFiles phrases, RateFiles rates) : IDocumentCheck
 {
     public IEnumerable<ContentIssue> Check(LibraryDocument document, ParseContext context)
     {
@@ -16,7 +16,7 @@ public sealed class TemplateDocumentCheck(TemplateValidator validator, PhraseFil
         {
             return read.Issues;
         }
-        return read.Issues.Concat(validator.Validate(template, phrases.Current()));
+        return read.Issues.Concat(validator.Validate(template, phrases.Current(), rates.Current()));
     }
 }
 
