@@ -42,11 +42,13 @@ public sealed class LetterService(LetterRenderer renderer, LetterRules rules, IO
         var ruling = rules.Evaluate(template, values, request.SendDate);
         var errors = values.Errors.Concat(ruling.Errors).Concat(CompensationRule.Check(template, values, set.Rates, request.SendDate))
             .Concat(CheckRecipients(request.Recipients)).ToList();
+        var ruleWarnings = ruling.Warnings.ToList();
+        ChildPartyRule.Check(template, values, request, errors, ruleWarnings);
         var context = new LetterContext(caseworker, options.Value.Unit, options.Value.Municipality, request.SendDate, ruling.ComplaintDeadline, ruling.Complaint);
         var legal = template.LegalStatus;
         if (errors.Count > 0 && !preview)
         {
-            return new LetterResult(template, [], ruling.Warnings, errors, context) { FinalBlockers = [legal.Banner ?? "Brevet har fejl."] };
+            return new LetterResult(template, [], ruleWarnings, errors, context) { FinalBlockers = [legal.Banner ?? "Brevet har fejl."] };
         }
 
         var compiled = TemplateCache.Shared.Compile(template);
@@ -66,10 +68,10 @@ public sealed class LetterService(LetterRenderer renderer, LetterRules rules, IO
         catch (LetterRenderException ex)
         {
             errors.Add(new FieldError(null, ex.Message));
-            return new LetterResult(template, [], ruling.Warnings, errors, context) { FinalBlockers = [ex.Message] };
+            return new LetterResult(template, [], ruleWarnings, errors, context) { FinalBlockers = [ex.Message] };
         }
 
-        var warnings = ruling.Warnings.ToList();
+        var warnings = ruleWarnings;
         var blockers = new List<string>();
         if (!legal.IsApproved)
         {

@@ -20,6 +20,7 @@ public static class LettersExtensions
         builder.Services.AddSingleton<PhraseFiles>();
         builder.Services.AddSingleton<RateFiles>();
         builder.Services.AddSingleton<IDocumentCheck, TemplateDocumentCheck>();
+        builder.Services.AddSingleton<IDocumentCheck, LawReferenceCheck>(); // unverified § references show on Indholdsfejl
         builder.Services.AddSingleton<LetterCatalog>();
         builder.Services.AddSingleton<LetterAudit>();
         builder.Services.AddSingleton<DocxWriter>();

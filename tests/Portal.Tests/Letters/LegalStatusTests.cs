@@ -118,3 +118,30 @@ public class LegalStatusTests
         });
     }
 }
+
+/// <summary>The approval command writes the hash the portal checks, so the approved file gives a final letter.</summary>
+public class LegalApprovalTests
+{
+    private static readonly LetterKit s_kit = new();
+
+    [Theory]
+    [InlineData("juridisk_status: { status: afventer }\n")]
+    [InlineData("juridisk_status:\n  status: uafklaret\n  spoergsmaal: Hvad?\n")]
+    [InlineData("")]
+    public void Approve_WritesTheCurrentHash_AndTheTemplateGivesAFinalLetter(string status)
+    {
+        const string path = "skabeloner/breve/godkend-test.md";
+        var text = $"---\ntitel: Godkend\ntype: brev\n{status}område: fælles\ntovholder: koordinator-boern\nrevideres: 2027-06-30\nmodtagere: kopi\n---\n# Brev\n\nKære {{{{ modtager.navn }}}}.\n";
+        var approved = LegalApproval.Approve(text, path, "Jette Jurist", new DateOnly(2026, 12, 1));
+
+        using var dir = LetterKit.FixtureContent();
+        dir.Write(path, approved);
+        var content = s_kit.Load(dir.Path);
+        var template = content.Templates.Find("skabeloner/breve/godkend-test")!;
+
+        Assert.True(template.LegalStatus.IsApproved);
+        Assert.Equal("Jette Jurist", template.LegalStatus.ApprovedBy);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(approved, "juridisk_status"));
+        Assert.True(s_kit.Generate(content.Templates, template.Slug, new Dictionary<string, object?>(), new DateOnly(2026, 11, 24)).IsFinal);
+    }
+}

@@ -237,4 +237,48 @@ public class RatesAndDecisionRulesTests
         Assert.Contains("Barnets Lov § 20, stk. 2", may);
         Assert.DoesNotContain("fyldt 15 år", may);
     }
+
+    [Fact]
+    public void StoettendeIndsats_ChildOf10_IsAParty_GetsTheDecision_AndAChildFriendlyKlagevejledning()
+    {
+        var child = new Recipient("Noah Nielsen-Eksempel", RecipientRole.Citizen, "Eksempelvej 1\n7100 Eksempelby");
+        var parent = new Recipient("Mette Nielsen", RecipientRole.CustodyHolder, "Eksempelvej 1\n7100 Eksempelby");
+        var template = s_shipped.Value.Templates.Find("skabeloner/afgoerelser/boern/stoettende-indsats")!;
+        var both = s_kit.Generate(s_shipped.Value.Templates, template.Slug, template.Example, SendDate, [parent, child]);
+        var parentOnly = s_kit.Generate(s_shipped.Value.Templates, template.Slug, template.Example, SendDate, [parent]);
+        var young = Shipped("afgoerelser/boern/stoettende-indsats", f => f["barnets_foedselsdato"] = "2019-05-02");
+
+        Assert.Equal(2, both.Letters.Count);
+        Assert.Contains("Parterne i sagen er forældremyndighedsindehaveren og Noah", both.Letters[0].Markdown);
+        Assert.Contains("Til dig, Noah", both.Letters[1].Markdown);
+        Assert.Contains("Du må gerne klage", both.Letters[1].Markdown);
+        Assert.Matches(@"Vi talte med Noah .* den 18\. november 2026 om indsatsen", both.Letters[0].Markdown);
+        Assert.DoesNotContain(both.Warnings, w => w.Code == "barn-er-part");
+        Assert.Contains(parentOnly.Warnings, w => w.Code == "barn-er-part");
+        Assert.DoesNotContain("Til dig,", young.Letters[0].Markdown);
+        Assert.Contains("når de er fyldt 10 år", young.Letters[0].Markdown);
+    }
+
+    [Theory]
+    [InlineData("Holdt", "boernesamtale_dato")]
+    [InlineData("Ikke holdt", "boernesamtale_grund")]
+    public void StoettendeIndsats_RecordsTheBoernesamtale(string choice, string field)
+    {
+        var result = Shipped("afgoerelser/boern/stoettende-indsats", f => { f["boernesamtale"] = choice; f["boernesamtale_dato"] = null; f["boernesamtale_grund"] = null; });
+
+        Assert.Contains(result.Errors, e => e.Field == field);
+    }
+
+    [Fact]
+    public void AfslutningAfForanstaltning_NeedsADocumentedAgreement_AndPointsToTheDecisionTemplates()
+    {
+        var template = s_shipped.Value.Templates.Find("skabeloner/breve/afslutning-af-foranstaltning")!;
+        var reasons = template.Field("aarsag")!.Options;
+
+        Assert.True(template.Field("aftale_dato") is { Required: true, Type: FieldType.Date });
+        Assert.True(template.Field("aftale_form") is { Required: true });
+        Assert.DoesNotContain("perioden er slut", reasons);
+        Assert.Contains(Shipped("breve/afslutning-af-foranstaltning", f => f["aftale_dato"] = null).Errors, e => e.Field == "aftale_dato");
+        Assert.Contains("skabeloner/afgoerelser/boern/ophoer-nedsaettelse", template.Document.FrontMatter.Yaml + System.IO.File.ReadAllText(System.IO.Path.Combine(RepositoryPaths.Content, "skabeloner/breve/afslutning-af-foranstaltning.md")));
+    }
 }
