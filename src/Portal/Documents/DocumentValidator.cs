@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Portal.Content;
 
-namespace Portal.Editing;
+namespace Portal.Documents;
 
 public sealed record ValidationResult(LibraryDocument? Document, IReadOnlyList<FieldError> Errors, IReadOnlyList<ContentIssue> Warnings)
 {
