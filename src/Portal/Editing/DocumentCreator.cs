@@ -44,7 +44,7 @@ public sealed partial class DocumentCreator(DocumentStore store, IOptions<Review
             return EditResult.Invalid(errors);
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today();
         var text = NewDocumentTemplates.Text(request.Type, request.Title, request.OwnerKey, request.Area, reviewOptions.Value.NextReviewDate(request.Type, today), today);
         return await store.CreateAsync(slug, text, $"Oprettet fra skabelonen '{request.Type}'", $"Type {request.Type}, version 1 (kladde)", user, cancellationToken);
     }

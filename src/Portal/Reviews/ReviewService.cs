@@ -32,11 +32,11 @@ public sealed class ReviewService(
         {
             return EditResult.Refused("Dokumentets front matter kan ikke læses. Ret dokumentet i editoren først.");
         }
-        var type = frontMatter.GetString("type")?.ToLowerInvariant() ?? "vejledning";
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var type = DocumentTypes.Of(frontMatter, slug);
+        var today = clock.Today();
         var next = options.Value.NextReviewDate(type, today);
-        _ = DateOnly.TryParseExact(frontMatter.GetString("revideres"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var previous);
-        var text = (split with { FrontMatter = FrontMatterEditor.Set(split.FrontMatter, "revideres", Iso(next)) }).Compose();
+        _ = DateOnly.TryParseExact(frontMatter.GetString(FrontMatterKeys.ReviewDate), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var previous);
+        var text = (split with { FrontMatter = FrontMatterEditor.Set(split.FrontMatter, FrontMatterKeys.ReviewDate, Iso(next)) }).Compose();
         var note = $"Gennemgået af {user.Name} {DanishFormat.Date(today)}. Næste revision senest {DanishFormat.Date(next)}."
             + (string.IsNullOrWhiteSpace(comment) ? "" : " " + comment.Trim());
 

@@ -24,7 +24,7 @@ public static class ReviewsApi
                 return Results.Problem(statusCode: 400, title: "Ukendt status", detail: "Brug overskredet, snart eller gyldig.");
             }
             Area? parsedArea = AreaNames.TryParse(area, out var a) ? a : null;
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            var today = clock.Today();
             var view = ReviewDashboard.Build(catalog.Current, new DashboardFilter(parsedStatus, owner, parsedArea, type), today, options.ReviewSoonDays);
             return Results.Ok(new
             {

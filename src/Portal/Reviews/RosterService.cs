@@ -148,13 +148,13 @@ public sealed partial class RosterService(
 
     private static string Documents(int count) => count == 1 ? "1 dokument" : $"{count} dokumenter";
 
-    private static string? OwnerOf(string content) => FrontMatterReader.Read(content, "x.md").FrontMatter?.GetString("tovholder");
+    private static string? OwnerOf(string content) => FrontMatterReader.Read(content, "x.md").FrontMatter?.GetString(FrontMatterKeys.Owner);
 
-    private static string? TitleOf(string content) => FrontMatterReader.Read(content, "x.md").FrontMatter?.GetString("titel");
+    private static string? TitleOf(string content) => FrontMatterReader.Read(content, "x.md").FrontMatter?.GetString(FrontMatterKeys.Title);
 
     private static string WithOwner(string content, string owner)
     {
         var split = DocumentText.Split(content);
-        return (split with { FrontMatter = FrontMatterEditor.Set(split.FrontMatter, "tovholder", owner) }).Compose();
+        return (split with { FrontMatter = FrontMatterEditor.Set(split.FrontMatter, FrontMatterKeys.Owner, owner) }).Compose();
     }
 }
