@@ -27,7 +27,7 @@ public sealed class BenchmarkContent
         {
             Sources = files.Select(f => new SourceDocument(f.Relative[..^3], f.Text)).ToList(),
         };
-        var parser = new DocumentParser(Markdown, [new TemplateDocumentCheck(validator)]);
+        var parser = new DocumentParser(Markdown, [new TemplateDocumentCheck(validator, new RateFiles(new ContentRoot(Microsoft.Extensions.Options.Options.Create(new ContentOptions { RootPath = contentRoot }), new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ContentRootPath = contentRoot }), TimeProvider.System))]);
         var documents = new List<LibraryDocument>();
         foreach (var (relative, text) in files)
         {

@@ -102,6 +102,7 @@ public sealed class ContentSynchronizer(
         var issues = new List<ContentIssue>(importIssues);
         var roster = Roster.Load(root.Path, issues);
         var laws = LawCatalog.Load(root.Path, lawOptions.Value.BaseUrl, issues);
+        RateTable.Load(root.Path, DateOnly.FromDateTime(clock.GetLocalNow().Date), issues); // satser.yml problems show on Indholdsfejl
         var folders = FolderCatalog.Load(root.Path, options.Value.DocumentFolders, issues);
 
         var stamp = StampOf(Roster.FileName) + StampOf(LawCatalog.FileName);

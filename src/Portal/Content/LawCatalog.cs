@@ -4,7 +4,14 @@ using YamlDotNet.RepresentationModel;
 namespace Portal.Content;
 
 /// <summary>One law from love.yml: how it is written in text and where it lives on the law portal.</summary>
-public sealed record Law(string Key, string Name, IReadOnlyList<string> Forms, IReadOnlyList<string> Abbreviations, string? Path, string? Url);
+public sealed record Law(string Key, string Name, IReadOnlyList<string> Forms, IReadOnlyList<string> Abbreviations, string? Path, string? Url)
+{
+    /// <summary>Paragraphs checked against a source (love.yml 'verificerede-paragraffer'); null = the law's references are not checked.</summary>
+    public IReadOnlySet<string>? VerifiedParagraphs { get; init; }
+
+    /// <summary>A reference nobody has checked against the law text: shown as a warning on Indholdsfejl.</summary>
+    public bool IsUnverified(string paragraph) => VerifiedParagraphs is { } verified && !verified.Contains(paragraph.Replace(" ", ""));
+}
 
 /// <summary>A law reference found in text: its position, the law and the paragraph(s).</summary>
 public sealed record LawMatch(int Index, int Length, string Text, Law Law, string Paragraph);
@@ -139,7 +146,15 @@ public sealed class LawCatalog
                     continue;
                 }
                 var forms = YamlFile.List(item, "former").Append(name).Select(f => f.ToLowerInvariant()).Distinct().ToList();
-                laws.Add(new Law(key, name, forms, YamlFile.List(item, "forkortelser"), YamlFile.Scalar(item, "sti"), YamlFile.Scalar(item, "url")));
+                if (YamlFile.Scalar(item, "verificeret") is "false" or "nej")
+                {
+                    issues.Add(new ContentIssue(FileName, (int)item.Start.Line, IssueSeverity.Warning,
+                        $"Lovbekendtgørelsen for {name} ({YamlFile.Scalar(item, "sti") ?? YamlFile.Scalar(item, "url")}) er ikke bekræftet som den gældende. Slå den op på retsinformation.dk, ret 'sti', og fjern 'verificeret: false'."));
+                }
+                laws.Add(new Law(key, name, forms, YamlFile.List(item, "forkortelser"), YamlFile.Scalar(item, "sti"), YamlFile.Scalar(item, "url"))
+                {
+                    VerifiedParagraphs = YamlFile.List(item, "verificerede-paragraffer").Select(p => p.Replace(" ", "")).ToHashSet(StringComparer.OrdinalIgnoreCase),
+                });
             }
         }
         var mapping = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

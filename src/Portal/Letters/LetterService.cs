@@ -12,42 +12,94 @@ public sealed record LetterResult(
     LetterContext Context)
 {
     public bool IsValid => Errors.Count == 0 && Letters.Count > 0;
+
+    /// <summary>Why the letter is only a draft (empty for a final letter): not approved, unverified rate, unfilled placeholder.</summary>
+    public IReadOnlyList<string> FinalBlockers { get; init; } = [];
+
+    /// <summary>
+    /// A final letter may reach the citizen: valid, from a juridisk godkendt and unchanged template, every rate
+    /// verified and no "[udfyldes ...]" left. Anything else is a preview with <see cref="Banner"/>.
+    /// </summary>
+    public bool IsFinal => IsValid && FinalBlockers.Count == 0;
+
+    /// <summary>The draft banner shown above the letter in HTML and DOCX; null for a final letter.</summary>
+    public string? Banner => IsFinal ? null : Template.LegalStatus.Banner ?? $"Udkast – brevet kan ikke sendes endnu. {string.Join(" ", FinalBlockers)}";
+
+    /// <summary>The rates the letter used, for the caseworker and the tests.</summary>
+    public IReadOnlyList<(Rate Rate, RatePeriod Period)> RatesUsed { get; init; } = [];
 }
 
 /// <summary>Validates the values, applies the rules and renders one letter per recipient or one with copies.</summary>
 public sealed class LetterService(LetterRenderer renderer, LetterRules rules, IOptions<LettersOptions> options)
 {
+    /// <summary>Text that marks something not filled in; a final letter may not contain it.</summary>
+    public const string PlaceholderMarker = "[udfyldes";
+
     /// <param name="preview">Render even when fields are missing, so the caseworker sees the letter take shape.</param>
     public LetterResult Generate(TemplateSet set, TemplateDefinition template, LetterRequest request, Caseworker caseworker, bool preview = false)
     {
         var values = FieldValueParser.Parse(template, request.Fields);
         var ruling = rules.Evaluate(template, values, request.SendDate);
-        var errors = values.Errors.Concat(ruling.Errors).Concat(CheckRecipients(request.Recipients)).ToList();
-        var context = new LetterContext(caseworker, options.Value.Unit, options.Value.Municipality, request.SendDate, ruling.ComplaintDeadline);
+        var errors = values.Errors.Concat(ruling.Errors).Concat(CompensationRule.Check(template, values, set.Rates, request.SendDate))
+            .Concat(CheckRecipients(request.Recipients)).ToList();
+        var ruleWarnings = ruling.Warnings.ToList();
+        ChildPartyRule.Check(template, values, request, errors, ruleWarnings);
+        var context = new LetterContext(caseworker, options.Value.Unit, options.Value.Municipality, request.SendDate, ruling.ComplaintDeadline, ruling.Complaint);
+        var legal = template.LegalStatus;
         if (errors.Count > 0 && !preview)
         {
-            return new LetterResult(template, [], ruling.Warnings, errors, context);
+            return new LetterResult(template, [], ruleWarnings, errors, context) { FinalBlockers = [legal.Banner ?? "Brevet har fejl."] };
         }
 
         var compiled = TemplateCache.Shared.Compile(template);
         var recipients = request.Recipients.Where(r => !string.IsNullOrWhiteSpace(r.Name)).ToList();
         var letters = new List<RenderedLetter>();
+        var rates = new RateLookup(set.Rates, request.SendDate);
+        var functions = rates.Functions();
         try
         {
             foreach (var (to, copies) in Addressing(template.RecipientMode, recipients))
             {
                 var model = ScriptModelBuilder.Build(template, values, context, to, recipients, copies);
-                var markdown = renderer.RenderMarkdown(compiled, set.Partials, model);
+                var markdown = renderer.RenderMarkdown(compiled, set.Partials, model, functions);
                 letters.Add(new RenderedLetter(to, template.RecipientMode == RecipientMode.Copy ? copies : [], markdown, renderer.ToHtml(markdown, set.Laws)));
             }
         }
         catch (LetterRenderException ex)
         {
             errors.Add(new FieldError(null, ex.Message));
-            return new LetterResult(template, [], ruling.Warnings, errors, context);
+            return new LetterResult(template, [], ruleWarnings, errors, context) { FinalBlockers = [ex.Message] };
         }
-        return new LetterResult(template, letters, ruling.Warnings, errors, context);
+
+        var warnings = ruleWarnings;
+        var blockers = new List<string>();
+        if (!legal.IsApproved)
+        {
+            blockers.Add(legal.Banner!);
+        }
+        foreach (var (rate, period) in rates.Used.Where(u => !u.Period.Verified))
+        {
+            var text = $"Satsen '{rate.Name}' ({DanishFormat.Amount(period.Amount)}) fra {DanishFormat.Date(period.From)} er ikke verificeret i {RateTable.FileName}. Kontrollér beløbet, før brevet sendes.";
+            warnings.Add(new LetterWarning("sats-ikke-verificeret", text));
+            blockers.Add(text);
+        }
+        if (letters.Any(l => l.Markdown.Contains(PlaceholderMarker, StringComparison.OrdinalIgnoreCase)) || HasPlaceholder(context))
+        {
+            var text = "Brevet indeholder stadig tekst, der skal udfyldes (\"[udfyldes ...]\"). Udfyld den, før brevet kan sendes.";
+            warnings.Add(new LetterWarning("pladsholder", text));
+            blockers.Add(text);
+        }
+        if (errors.Count > 0)
+        {
+            blockers.Add("Brevet har fejl, der skal rettes.");
+        }
+        return new LetterResult(template, letters, warnings, errors, context) { FinalBlockers = blockers, RatesUsed = rates.Used.ToList() };
     }
+
+    // The letterhead and signature come from configuration and the caseworker's profile, outside the Markdown.
+    private static bool HasPlaceholder(LetterContext c) =>
+        new[] { c.Unit.Name, c.Unit.Address, c.Unit.Phone, c.Unit.Email, c.Municipality.Name, c.Caseworker.Name, c.Caseworker.Title }
+            .Any(v => v.Contains(PlaceholderMarker, StringComparison.OrdinalIgnoreCase));
 
     private static IEnumerable<(Recipient? To, IReadOnlyList<Recipient> Copies)> Addressing(RecipientMode mode, IReadOnlyList<Recipient> recipients)
     {

@@ -17,7 +17,9 @@ public static class LettersExtensions
         builder.Services.AddSingleton<LetterRules>();
         builder.Services.AddSingleton<LetterService>();
         builder.Services.AddSingleton<TemplateValidator>();
+        builder.Services.AddSingleton<RateFiles>();
         builder.Services.AddSingleton<IDocumentCheck, TemplateDocumentCheck>();
+        builder.Services.AddSingleton<IDocumentCheck, LawReferenceCheck>(); // unverified § references show on Indholdsfejl
         builder.Services.AddSingleton<LetterCatalog>();
         builder.Services.AddSingleton<LetterAudit>();
         builder.Services.AddSingleton<DocxWriter>();

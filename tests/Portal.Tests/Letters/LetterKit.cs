@@ -72,7 +72,9 @@ public sealed class LetterKit
             Sources = files.Select(f => new SourceDocument(f.Relative[..^3], f.Text)).ToList(),
         };
         var catalog = new ContentCatalog();
-        var parser = new DocumentParser(Markdown, [new TemplateDocumentCheck(Validator)]);
+        var contentRoot = new ContentRoot(Microsoft.Extensions.Options.Options.Create(new ContentOptions { RootPath = root }), new HostingEnvironment { ContentRootPath = root });
+        var rates = new RateFiles(contentRoot, Clock);
+        var parser = new DocumentParser(Markdown, [new TemplateDocumentCheck(Validator, rates)]);
         var documents = new List<LibraryDocument>();
         foreach (var (relative, text) in files)
         {
@@ -83,9 +85,10 @@ public sealed class LetterKit
                 documents.Add(doc with { VersionNumber = 1, ContentHash = ContentHash.Of(text) });
             }
         }
+        issues.AddRange(rates.Issues());
         var snapshot = new LibrarySnapshot(documents, issues, new Dictionary<string, FolderInfo>(), context.Roster, context.Laws, DateTimeOffset.UtcNow);
         catalog.Publish(snapshot);
-        var letters = new LetterCatalog(catalog, Validator, NullLogger<LetterCatalog>.Instance);
+        var letters = new LetterCatalog(catalog, Validator, rates, NullLogger<LetterCatalog>.Instance);
         return new LoadedContent(snapshot, letters.Current);
     }
 

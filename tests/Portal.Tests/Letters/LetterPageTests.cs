@@ -30,7 +30,8 @@ public class LetterPageTests
         ctx.Services.AddSingleton<LetterRules>();
         ctx.Services.AddSingleton<LetterService>();
         ctx.Services.AddSingleton<TemplateValidator>();
-        ctx.Services.AddSingleton(sp => new LetterCatalog(sp.GetRequiredService<ContentCatalog>(), sp.GetRequiredService<TemplateValidator>(), NullLogger<LetterCatalog>.Instance));
+        ctx.Services.AddSingleton(new RateFiles(new ContentRoot(Options.Create(new ContentOptions { RootPath = Path.Combine(Path.GetTempPath(), "ingen-satser") }), new Microsoft.Extensions.Hosting.Internal.HostingEnvironment()), TimeProvider.System));
+        ctx.Services.AddSingleton(sp => new LetterCatalog(sp.GetRequiredService<ContentCatalog>(), sp.GetRequiredService<TemplateValidator>(), sp.GetRequiredService<RateFiles>(), NullLogger<LetterCatalog>.Instance));
         ctx.Services.AddSingleton<DocxWriter>();
         ctx.Services.AddSingleton<LetterAudit>();
         ctx.Services.AddScoped<LetterPrefill>();
@@ -52,7 +53,8 @@ public class LetterPageTests
         {
             Assert.NotNull(page.Find($"#felt-{field}"));
         }
-        Assert.NotNull(page.Find("label:contains('Der er foretaget partshøring') input[type=checkbox], input[type=checkbox]"));
+        Assert.NotNull(page.Find("#felt-partshoering"));
+        Assert.NotNull(page.Find("#felt-forsendelse"));
         Assert.Contains("Vedlagte bilag", page.Find("fieldset.list-field legend").TextContent);
         Assert.NotNull(page.Find("#modtager-0-navn"));
         Assert.NotNull(page.Find("#afsendelsesdato"));
@@ -81,7 +83,12 @@ public class LetterPageTests
         var warning = page.Find(".letter-warning");
         Assert.Equal("fredag", warning.GetAttribute("data-code"));
         Assert.Contains("fredag", warning.TextContent);
-        Assert.Contains("Klagefristen er 4 uger: senest 25. december 2026", page.Find(".complaint-deadline").TextContent);
+        var deadline = page.Find(".complaint-deadline").TextContent;
+        Assert.Contains("Klagefrist: senest 28. december 2026", deadline); // 4 weeks is juledag: moved to the next working day
+        Assert.Contains("Digital Post", deadline);
+        Assert.Contains("juledag", deadline);
+        Assert.Contains(LegalStatus.DraftBanner, page.Find(".draft-banner").TextContent);
+        Assert.Contains(LegalStatus.DraftBanner, page.Find(".letter-draft-banner").TextContent);
     }
 
     [Fact]

@@ -29,6 +29,10 @@ public class LetterRulesTests
         {
             fields["mundtlig_dato"] = sendDate.AddDays(-1).ToString("yyyy-MM-dd");
         }
+        if (template.Field("partshoering_dato") is not null)
+        {
+            fields["partshoering_dato"] = sendDate.AddDays(-7).ToString("yyyy-MM-dd");
+        }
         change?.Invoke(fields);
         return s_kit.Rules.Evaluate(template, FieldValueParser.Parse(template, fields), sendDate);
     }
@@ -164,7 +168,7 @@ public class LetterRulesTests
         Assert.True(friday.IsValid);
         Assert.NotEmpty(friday.Warnings);
         Assert.DoesNotContain("fredag", friday.Letters[0].Markdown, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("25. december 2026", friday.Letters[0].Markdown); // klagefrist: 4 weeks after Friday 27 November
+        Assert.Contains("28. december 2026", friday.Letters[0].Markdown); // klagefrist: 4 weeks after Friday 27 November is juledag, moved past 2. juledag and Sunday
     }
 
     /// <summary>Every shipped afslag and delvis bevilling: oral notice required, Friday and pre-holiday warnings; grants only warn on closed days.</summary>
@@ -191,7 +195,8 @@ public class LetterRulesTests
 
         foreach (var template in set.Templates.Where(t => t.DecisionType is DecisionType.Grant))
         {
-            Assert.Empty(s_kit.Generate(set, template.Slug, template.Example, new DateOnly(2026, 11, 27)).Warnings);
+            // Unverified 2026 rates warn on every letter that uses them until satser.yml is checked; that is a content warning, not a rule.
+            Assert.DoesNotContain(s_kit.Generate(set, template.Slug, template.Example, new DateOnly(2026, 11, 27)).Warnings, w => w.Code != "sats-ikke-verificeret");
         }
     }
 }

@@ -32,6 +32,9 @@ public class LettersApiTests(LettersFactoryFixture fixture) : IClassFixture<Lett
             ["mundtlig_dato"] = "2026-11-23",
             ["faktiske_forhold"] = "Fakta.",
             ["vurdering"] = "Vurdering.",
+            ["partshoering"] = "Partshørt",
+            ["partshoering_dato"] = "2026-11-16",
+            ["partshoering_emne"] = "udtalelsen fra sygehuset",
         };
         change?.Invoke(fields);
         return fields;
@@ -160,7 +163,10 @@ public class LettersApiTests(LettersFactoryFixture fixture) : IClassFixture<Lett
         Assert.Contains("Afslag på merudgifter til Emma Eksempel", json.GetProperty("html").GetString());
         Assert.Contains("Anna Andersen", json.GetProperty("html").GetString());
         Assert.Equal("fredag", json.GetProperty("warnings")[0].GetProperty("code").GetString());
-        Assert.Equal("2026-12-25", json.GetProperty("complaintDeadline").GetString());
+        Assert.Equal("2026-12-28", json.GetProperty("complaintDeadline").GetString()); // juledag moves to the next working day
+        Assert.False(json.GetProperty("final").GetBoolean());
+        Assert.Contains("Udkast – skabelonen er ikke juridisk godkendt", json.GetProperty("banner").GetString());
+        Assert.Contains("Digital Post", json.GetProperty("complaintExplanation").GetString());
         Assert.Equal(1, json.GetProperty("letters").GetArrayLength());
     }
 

@@ -22,13 +22,34 @@ public class TemplateValidationTests
             label: Vurdering
             type: langtekst
             påkrævet: true
+          - navn: partshoering
+            label: Partshøring
+            type: valg
+            påkrævet: true
+            valgmuligheder: [Partshørt, Ikke nødvendig]
+          - navn: partshoering_dato
+            label: Partshørt den
+            type: dato
+          - navn: partshoering_emne
+            label: Partshørt om
+            type: tekst
+          - navn: partshoering_grund
+            label: Grund
+            type: langtekst
+          - navn: forsendelse
+            label: Forsendelse
+            type: valg
+            valgmuligheder: [Digital Post, Almindelig post]
         eksempel:
           mundtlig_dato: 2026-11-20
           faktiske_forhold: Fakta.
           vurdering: Vurdering.
+          partshoering: Partshørt
+          partshoering_dato: 2026-11-16
+          partshoering_emne: oplysningerne
         """;
 
-    private const string GoodBody = "# Afslag\n\n## Begrundelse\n\n{{ sag.faktiske_forhold }}\n\n{{ sag.vurdering }}\n\n{{ include 'klagevejledning' }}\n";
+    private const string GoodBody = "# Afslag\n\n## Begrundelse\n\n{{ sag.faktiske_forhold }}\n\n{{ sag.vurdering }}\n\n{{ include 'partshoering-afgoerelse' }}\n\n{{ include 'klagevejledning' }}\n";
 
     private static string Decision(string fields = Fields, string body = GoodBody, string type = "afslag") =>
         $"---\ntitel: Prøve\ntype: afgørelse\nafgørelsestype: {type}\nområde: børn\ntovholder: koordinator-boern\nrevideres: 2027-06-30\n{fields}\n---\n{body}";

@@ -38,6 +38,10 @@ public sealed class DocxWriter(MarkdownRenderer markdown)
                 {
                     body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
                 }
+                if (result.Banner is { } banner)
+                {
+                    body.Append(DraftBanner(banner));
+                }
                 AppendLetter(body, result.Letters[i], result.Context, converter);
             }
             body.Append(new SectionProperties(
@@ -71,6 +75,17 @@ public sealed class DocxWriter(MarkdownRenderer markdown)
                 Text("Kopi til: " + string.Join(", ", letter.CopyTo.Select(c => $"{c.Name} ({c.RoleLabel.ToLowerInvariant()})")))));
         }
     }
+
+    /// <summary>A boxed red line above a draft, so a printed draft cannot pass for a final letter.</summary>
+    private static Paragraph DraftBanner(string text) => new(
+        new ParagraphProperties(
+            new ParagraphBorders(
+                new TopBorder { Val = BorderValues.Single, Size = 12, Color = "C00000" },
+                new LeftBorder { Val = BorderValues.Single, Size = 12, Color = "C00000" },
+                new BottomBorder { Val = BorderValues.Single, Size = 12, Color = "C00000" },
+                new RightBorder { Val = BorderValues.Single, Size = 12, Color = "C00000" }),
+            new SpacingBetweenLines { After = "240" }),
+        new Run(new RunProperties(new Bold(), new Color { Val = "C00000" }), new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
 
     private static Header Letterhead(LetterContext context)
     {

@@ -11,10 +11,15 @@ namespace Portal.Letters;
 /// </summary>
 public static class LetterHtml
 {
-    public static string Compose(RenderedLetter letter, LetterContext context, int headingShift = 0)
+    public static string Compose(RenderedLetter letter, LetterContext context, int headingShift = 0, string? banner = null)
     {
         var sb = new StringBuilder(letter.BodyHtml.Length + 1024);
         sb.Append("<section class=\"letter\">");
+        if (banner is not null)
+        {
+            // A draft must never pass for a final letter, also when printed.
+            sb.Append("<p class=\"letter-draft-banner\" role=\"note\"><strong>").Append(Encode(banner)).Append("</strong></p>");
+        }
         sb.Append("<header class=\"letter-head\">");
         sb.Append("<div class=\"letter-recipient\">");
         if (letter.Recipient is { } to)
@@ -49,7 +54,7 @@ public static class LetterHtml
     }
 
     /// <summary>All letters of a result, one section each.</summary>
-    public static string Compose(LetterResult result) => string.Concat(result.Letters.Select(l => Compose(l, result.Context)));
+    public static string Compose(LetterResult result) => string.Concat(result.Letters.Select(l => Compose(l, result.Context, banner: result.Banner)));
 
     public static IEnumerable<string> Lines(string? text) =>
         (text ?? "").Replace("\r", "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

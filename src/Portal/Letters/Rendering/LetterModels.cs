@@ -61,7 +61,7 @@ public sealed record Caseworker(string Name, string Title, string Phone, string 
 public sealed record LetterRequest(IReadOnlyDictionary<string, object?> Fields, DateOnly SendDate, IReadOnlyList<Recipient> Recipients);
 
 /// <summary>The data every template gets without asking: caseworker, unit, municipality, dates.</summary>
-public sealed record LetterContext(Caseworker Caseworker, Organisation Unit, Organisation Municipality, DateOnly SendDate, DateOnly ComplaintDeadline);
+public sealed record LetterContext(Caseworker Caseworker, Organisation Unit, Organisation Municipality, DateOnly SendDate, DateOnly ComplaintDeadline, ComplaintPeriod? Complaint = null);
 
 /// <summary>One generated letter: to one recipient (with copies to others in "kopi" mode).</summary>
 public sealed record RenderedLetter(Recipient? Recipient, IReadOnlyList<Recipient> CopyTo, string Markdown, string BodyHtml);

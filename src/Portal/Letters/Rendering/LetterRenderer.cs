@@ -31,7 +31,7 @@ public sealed partial class LetterRenderer(MarkdownRenderer markdown, IOptions<L
         return builtins;
     }
 
-    public string RenderMarkdown(CompiledTemplate compiled, PartialSet partials, Scriban.Runtime.ScriptObject model)
+    public string RenderMarkdown(CompiledTemplate compiled, PartialSet partials, Scriban.Runtime.ScriptObject model, Scriban.Runtime.ScriptObject? letterFunctions = null)
     {
         if (compiled.Template is not { } template)
         {
@@ -58,6 +58,10 @@ public sealed partial class LetterRenderer(MarkdownRenderer markdown, IOptions<L
         context.PushCulture(s_culture);
         partials.Prime(context);
         context.PushGlobal(DanishFunctions.Object);
+        if (letterFunctions is not null)
+        {
+            context.PushGlobal(letterFunctions);
+        }
         context.PushGlobal(model);
         try
         {

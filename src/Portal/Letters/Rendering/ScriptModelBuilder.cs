@@ -26,6 +26,9 @@ public static class ScriptModelBuilder
         {
             ["dato"] = context.SendDate.ToDateTime(TimeOnly.MinValue),
             ["klagefrist"] = context.ComplaintDeadline.ToDateTime(TimeOnly.MinValue),
+            // How the decision is sent decides when it counts as received (retssikkerhedsloven § 67).
+            ["forsendelse"] = context.Complaint?.Channel == DeliveryChannel.OrdinaryPost ? ComplaintDeadlineCalculator.OrdinaryPostOption : ComplaintDeadlineCalculator.DigitalPostOption,
+            ["modtaget"] = (context.Complaint?.ReceivedDate ?? context.SendDate).ToDateTime(TimeOnly.MinValue),
         };
         model["brev"] = letter;
         return model;

@@ -6,7 +6,10 @@ namespace Portal.Letters;
 /// <summary>A rule the letter breaks; shown beside the preview and returned by the API, never changing the letter.</summary>
 public sealed record LetterWarning(string Code, string Message);
 
-public sealed record RuleResult(IReadOnlyList<FieldError> Errors, IReadOnlyList<LetterWarning> Warnings, DateOnly ComplaintDeadline);
+public sealed record RuleResult(IReadOnlyList<FieldError> Errors, IReadOnlyList<LetterWarning> Warnings, ComplaintPeriod Complaint)
+{
+    public DateOnly ComplaintDeadline => Complaint.Deadline;
+}
 
 /// <summary>
 /// The "regelmotor": the procedures' rules for letters in plain code. Refusals (afslag, delvis bevilling) need
@@ -18,7 +21,10 @@ public sealed class LetterRules(IOptions<LettersOptions> options)
 
     public ClosingCalendar Calendar => _calendar;
 
-    public DateOnly ComplaintDeadline(DateOnly sendDate) => sendDate.AddDays(7 * options.Value.ComplaintWeeks);
+    public ComplaintDeadlineCalculator Deadlines => new(_calendar, options.Value.ComplaintWeeks);
+
+    /// <summary>The deadline when the decision is received on the send date (Digital Post).</summary>
+    public DateOnly ComplaintDeadline(DateOnly sendDate) => Deadlines.Compute(sendDate, DeliveryChannel.DigitalPost).Deadline;
 
     public RuleResult Evaluate(TemplateDefinition template, FieldValues values, DateOnly sendDate)
     {
@@ -61,6 +67,12 @@ public sealed class LetterRules(IOptions<LettersOptions> options)
                 $"Afsendelsesdatoen er {sendText}, dagen før {next} ({DanishFormat.Date(sendDate.AddDays(1))}). Send ikke et afslag op til en helligdag, hvor borgeren ikke kan få svar på spørgsmål."));
         }
 
-        return new RuleResult(errors, warnings, ComplaintDeadline(sendDate));
+        if (template.Kind == TemplateKind.Decision && template.Field(ConsultationRule.Field) is not null)
+        {
+            ConsultationRule.Check(values, sendDate, errors, warnings);
+        }
+
+        var channel = ComplaintDeadlineCalculator.ParseChannel(values[ComplaintDeadlineCalculator.ChannelField]);
+        return new RuleResult(errors, warnings, Deadlines.Compute(sendDate, channel));
     }
 }

@@ -6,7 +6,7 @@ namespace Portal.Letters;
 /// The templates of the served snapshot, built once per snapshot: phrases compiled, and every template's
 /// sample rendered against them so a template broken by a phrase change is held back, not served.
 /// </summary>
-public sealed class LetterCatalog(ContentCatalog content, TemplateValidator validator, ILogger<LetterCatalog> logger)
+public sealed class LetterCatalog(ContentCatalog content, TemplateValidator validator, RateFiles rateFiles, ILogger<LetterCatalog> logger)
 {
     private readonly Lock _gate = new();
     private TemplateSet _set = TemplateSet.Empty;
@@ -30,6 +30,7 @@ public sealed class LetterCatalog(ContentCatalog content, TemplateValidator vali
     private TemplateSet Build(LibrarySnapshot snapshot)
     {
         var partials = PartialSet.FromDocuments(snapshot.Documents);
+        var rates = rateFiles.Current();
         var templates = new List<TemplateDefinition>();
         var problems = new List<ContentIssue>();
         foreach (var document in snapshot.Documents.Where(TemplateReader.IsTemplate))
@@ -38,7 +39,7 @@ public sealed class LetterCatalog(ContentCatalog content, TemplateValidator vali
             {
                 continue;
             }
-            var errors = validator.Validate(template, partials).Where(i => i.Severity == IssueSeverity.Error).ToList();
+            var errors = validator.Validate(template, partials, rates).Where(i => i.Severity == IssueSeverity.Error).ToList();
             if (errors.Count == 0)
             {
                 templates.Add(template);
@@ -50,6 +51,6 @@ public sealed class LetterCatalog(ContentCatalog content, TemplateValidator vali
             }
         }
         templates.Sort((a, b) => StringComparer.Create(DanishFormat.Culture, false).Compare(a.Title, b.Title));
-        return new TemplateSet(snapshot, partials, templates, problems);
+        return new TemplateSet(snapshot, partials, templates, problems, rates);
     }
 }

@@ -64,6 +64,9 @@ public sealed record TemplateDefinition
     /// <summary>The file line where the Markdown body starts, to turn template positions into file lines.</summary>
     public int BodyStartLine { get; init; } = 1;
 
+    /// <summary>juridisk_status: only an approved, unchanged template produces a final letter.</summary>
+    public LegalStatus LegalStatus { get; init; } = new(LegalState.Pending, null, null, null, null, "");
+
     public string Slug => Document.Slug;
     public string Title => Document.Title;
     public string Body => Document.Body;

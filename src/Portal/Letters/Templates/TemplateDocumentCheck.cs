@@ -4,7 +4,7 @@ using Portal.Content;
 namespace Portal.Letters;
 
 /// <summary>Runs the template checks at import and in the editor: a failing template is not served and shows on Indholdsfejl.</summary>
-public sealed class TemplateDocumentCheck(TemplateValidator validator) : IDocumentCheck
+public sealed class TemplateDocumentCheck(TemplateValidator validator, RateFiles rates) : IDocumentCheck
 {
     // One phrase set per build: every template in the build is checked against the phrases of that same build.
     private static readonly ConditionalWeakTable<ParseContext, PartialSet> s_phrases = new();
@@ -20,7 +20,7 @@ public sealed class TemplateDocumentCheck(TemplateValidator validator) : IDocume
         {
             return read.Issues;
         }
-        return read.Issues.Concat(validator.Validate(template, s_phrases.GetValue(context, PhrasesOf)));
+        return read.Issues.Concat(validator.Validate(template, s_phrases.GetValue(context, PhrasesOf), rates.Current()));
     }
 
     /// <summary>The phrases among the build's texts (skabeloner/fraser, type frase), read from the stored text, never from disk.</summary>

@@ -47,6 +47,7 @@ public static partial class TemplateReader
             issues.Add(Error(file, fm.LineOf("modtagere"), $"'modtagere' skal være 'hver' (et brev pr. modtager) eller 'kopi' (ét brev med kopiliste), ikke '{modeText}'."));
         }
 
+        var legal = LegalStatus.Read(document, issues);
         var fields = ReadFields(fm, file, issues);
         var example = ReadExample(fm, file, issues);
         foreach (var name in example.Keys.Where(k => !fields.Any(f => string.Equals(f.Name, k, StringComparison.OrdinalIgnoreCase))))
@@ -63,6 +64,7 @@ public static partial class TemplateReader
             Fields = fields,
             Example = example,
             BodyStartLine = 3 + fm.Yaml.Count(c => c == '\n'),
+            LegalStatus = legal,
         };
         return new TemplateReadResult(issues.Any(i => i.Severity == IssueSeverity.Error) ? null : template, issues);
     }

@@ -13,7 +13,7 @@ public sealed partial class TemplateValidator(LetterService letters, TimeProvide
     public static readonly Caseworker SampleCaseworker = new("Sara Sørensen", "Rådgiver", "12 34 56 78", "sara@kommune.example", "mandag-torsdag kl. 9-12");
     public static readonly Recipient SampleRecipient = new("Eksempel Modtager", RecipientRole.Citizen, "Eksempelvej 1\n7100 Eksempelby");
 
-    public IReadOnlyList<ContentIssue> Validate(TemplateDefinition template, PartialSet partials)
+    public IReadOnlyList<ContentIssue> Validate(TemplateDefinition template, PartialSet partials, RateTable? rates = null)
     {
         var issues = new List<ContentIssue>();
         var file = template.Document.FilePath;
@@ -54,7 +54,8 @@ public sealed partial class TemplateValidator(LetterService letters, TimeProvide
             return issues;
         }
 
-        var set = new TemplateSet(LibrarySnapshot.Empty, partials, [template], []);
+        CheckLiteralRates(template, rates ?? RateTable.Empty, issues);
+        var set = new TemplateSet(LibrarySnapshot.Empty, partials, [template], [], rates);
         var request = new LetterRequest(template.Example, clock.Today(), [SampleRecipient]);
         var result = letters.Generate(set, template, request, SampleCaseworker, preview: true);
         foreach (var error in result.Errors)
@@ -85,10 +86,59 @@ public sealed partial class TemplateValidator(LetterService letters, TimeProvide
         {
             issues.Add(Error(file, template.BodyStartLine, "En afgørelse skal indeholde klagevejledningen: {{ include 'klagevejledning' }} (forvaltningsloven § 25)."));
         }
+        CheckConsultationAndChannel(template, compiled, included, issues);
         if (template.RequiresOralNotice && template.Field(TemplateNames.OralNoticeField) is not { Type: FieldType.Date, Required: true })
         {
             issues.Add(Error(file, template.Document.FrontMatter.LineOf("felter"),
                 $"Et afslag eller en delvis bevilling skal have feltet '{TemplateNames.OralNoticeField}' (dato, påkrævet): hvornår afslaget blev givet mundtligt."));
+        }
+    }
+
+    /// <summary>Every decision records partshøring (forvaltningsloven § 19) and how it is sent (the klagefrist depends on it).</summary>
+    private static void CheckConsultationAndChannel(TemplateDefinition template, CompiledTemplate compiled, IReadOnlyList<Partial> included, List<ContentIssue> issues)
+    {
+        var file = template.Document.FilePath;
+        var line = template.Document.FrontMatter.LineOf("felter");
+        if (template.Field(ConsultationRule.Field) is not { Type: FieldType.Choice, Required: true } choice
+            || !choice.Options.SequenceEqual([ConsultationRule.Heard, ConsultationRule.NotNeeded]))
+        {
+            issues.Add(Error(file, line, $"En afgørelse skal have feltet '{ConsultationRule.Field}' (valg, påkrævet) med præcis valgmulighederne '{ConsultationRule.Heard}' og '{ConsultationRule.NotNeeded}' (forvaltningsloven § 19)."));
+        }
+        foreach (var (name, type) in new[] { (ConsultationRule.DateField, FieldType.Date), (ConsultationRule.SubjectField, FieldType.Text), (ConsultationRule.ReasonField, FieldType.LongText) })
+        {
+            if (template.Field(name)?.Type != type)
+            {
+                issues.Add(Error(file, line, $"En afgørelse skal have feltet '{name}' ({TemplateNames.Key(type)}) til partshøringen."));
+            }
+        }
+        if (template.Field(ComplaintDeadlineCalculator.ChannelField) is not { Type: FieldType.Choice } channel
+            || !channel.Options.SequenceEqual([ComplaintDeadlineCalculator.DigitalPostOption, ComplaintDeadlineCalculator.OrdinaryPostOption]))
+        {
+            issues.Add(Error(file, line, $"En afgørelse skal have feltet '{ComplaintDeadlineCalculator.ChannelField}' (valg: {ComplaintDeadlineCalculator.DigitalPostOption}, {ComplaintDeadlineCalculator.OrdinaryPostOption}): klagefristen afhænger af, hvordan afgørelsen sendes."));
+        }
+        if (!compiled.Includes.Concat(included.SelectMany(p => p.Compiled.Includes)).Any(i => i.Name.Equals(ConsultationPartial, StringComparison.OrdinalIgnoreCase)))
+        {
+            issues.Add(Error(file, template.BodyStartLine, $"En afgørelse skal sige, om parten er partshørt: {{{{ include '{ConsultationPartial}' }}}}."));
+        }
+    }
+
+    public const string ConsultationPartial = "partshoering-afgoerelse";
+
+    /// <summary>A rate typed as text goes stale at the next regulation: templates use <c>sats "nøgle"</c>.</summary>
+    private static void CheckLiteralRates(TemplateDefinition template, RateTable rates, List<ContentIssue> issues)
+    {
+        foreach (var amount in rates.KnownAmounts.Where(a => a >= 100))
+        {
+            var grouped = Regex.Escape(amount.ToString("#,##0", DanishFormat.Culture));
+            var plain = Regex.Escape(amount.ToString("0", System.Globalization.CultureInfo.InvariantCulture));
+            var pattern = $@"(?<![\d.,]){(grouped == plain ? plain : $"(?:{grouped}|{plain})")}(?:,\d\d|,-)?\s*(?:kr\b|kroner)";
+            var match = Regex.Match(template.Body, pattern, RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
+            if (match.Success)
+            {
+                var line = template.BodyStartLine + template.Body[..match.Index].Count(c => c == '\n');
+                issues.Add(new ContentIssue(template.Document.FilePath, line, IssueSeverity.Warning,
+                    $"Skabelonen skriver beløbet '{match.Value}' som tekst, men det er en sats i {RateTable.FileName}. Brug {{{{ kr (sats \"nøgle\") }}}}, så beløbet følger brevets dato."));
+            }
         }
     }
 
