@@ -29,7 +29,8 @@ public static class SecurityExtensions
     public static WebApplication UseSecurity(this WebApplication app)
     {
         var options = app.Configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
-        app.UseSecurityHeaders(options);
+        // The sanitiser and the CSP allow the same image hosts.
+        app.UseSecurityHeaders(app.Configuration.GetSection("Content:AllowedImageHosts").Get<string[]>() ?? []);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

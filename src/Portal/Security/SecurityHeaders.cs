@@ -9,12 +9,12 @@ public static class SecurityHeaders
     /// Works under Blazor Server and MudBlazor: scripts only from the portal (no inline script, no eval), the circuit's
     /// WebSocket is same-origin ('self' covers ws/wss), MudBlazor sets inline style attributes, so style-src needs 'unsafe-inline'.
     /// </summary>
-    public static string ContentSecurityPolicy(IEnumerable<string> extraImageSources) =>
+    public static string ContentSecurityPolicy(IEnumerable<string> imageHosts) =>
         string.Join("; ",
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self' 'unsafe-inline'",
-            "img-src " + string.Join(' ', new[] { "'self'", "data:" }.Concat(extraImageSources.Select(h => "https://" + h))),
+            "img-src " + string.Join(' ', new[] { "'self'", "data:" }.Concat(imageHosts.Select(h => "https://" + h))),
             "font-src 'self' data:",
             "connect-src 'self'",
             "form-action 'self'",
@@ -22,9 +22,9 @@ public static class SecurityHeaders
             "base-uri 'self'",
             "object-src 'none'");
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, SecurityOptions options)
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, IEnumerable<string> imageHosts)
     {
-        var csp = ContentSecurityPolicy(options.ExtraImageSources);
+        var csp = ContentSecurityPolicy(imageHosts);
         return app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
