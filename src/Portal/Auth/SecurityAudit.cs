@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Portal.Audit;
-using Portal.Data;
 
 namespace Portal.Auth;
 
@@ -8,7 +7,7 @@ namespace Portal.Auth;
 /// Writes security events to the audit log from middleware and authentication handlers (which have no scope of their own).
 /// Floodable events (failed keys, 429, 403) are written at most once a minute per user and action.
 /// </summary>
-public sealed class SecurityAudit(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SecurityAudit> logger)
+public sealed class SecurityAudit(AuditLog auditLog, TimeProvider clock, ILogger<SecurityAudit> logger)
 {
     private static readonly TimeSpan s_throttle = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<(string, string), DateTimeOffset> _lastWritten = new();
@@ -31,9 +30,8 @@ public sealed class SecurityAudit(IServiceScopeFactory scopes, TimeProvider cloc
         }
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            await new AuditLog(db, clock).WriteAsync(Truncate(user, 200), action, Truncate(target, 400), details is null ? null : Truncate(details, 1000));
+            // The user arrives already formatted as an audit name (name and id, or "ukendt").
+            await auditLog.WriteAsync(new UserProfile("", Truncate(user, 200), ""), action, Truncate(target, 400), details is null ? null : Truncate(details, 1000));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

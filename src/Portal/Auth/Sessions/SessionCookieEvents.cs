@@ -53,7 +53,7 @@ internal static class SessionCookieEvents
         };
     }
 
-    public static string AuditName(UserProfile user) => string.IsNullOrEmpty(user.Id) ? user.Name : $"{user.Name} ({user.Id})";
+    public static string AuditName(UserProfile user) => user.AuditName;
 
     private static string Labels(string roles) => string.Join(", ", roles.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Roles.Label));
 }
