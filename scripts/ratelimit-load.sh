@@ -41,7 +41,7 @@ curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "__RequestVerification
 other=$!
 
 cat >"$work/count.lua" <<'LUA'
-local counts = {}
+counts = {}
 local threads = {}
 function setup(thread) table.insert(threads, thread) end
 function init() counts = {} end
