@@ -7,13 +7,17 @@ using Portal.Content;
 using Portal.Data;
 using Portal.Documents;
 using Portal.Editing;
+using Portal.Health;
 using Portal.Letters;
 using Portal.Library;
 using Portal.Reviews;
 using Portal.Search;
+using Portal.Security;
 using Portal.Transition;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(LaunchEnvironment.Options(args));
+
+builder.AddSecurity();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -30,8 +34,11 @@ builder.AddChecklists();
 builder.AddTransition();
 builder.AddEditing();
 builder.AddReviews();
+builder.AddHealth();
 
 var app = builder.Build();
+
+app.UseSecurity();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -40,11 +47,13 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseApiStatusCodes();
 app.UseAuthentication();
+app.UseRateLimits();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapPortalAuth();
+app.MapHealth();
 app.MapLibrary();
 app.MapSearch();
 app.MapLetters();

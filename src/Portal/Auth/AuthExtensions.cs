@@ -36,10 +36,18 @@ public static class AuthExtensions
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.LoginPath = "/konto/log-ind";
             o.AccessDeniedPath = "/konto/adgang-naegtet";
-            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            // The cookie lives for the idle timeout and slides; the server-side session enforces idle and absolute limits.
+            o.ExpireTimeSpan = options.Sessions.Idle;
             o.SlidingExpiration = true;
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            SessionCookieEvents.Attach(o.Events);
             o.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
+            o.Events.OnRedirectToAccessDenied = async context =>
+            {
+                await context.HttpContext.RequestServices.GetRequiredService<SecurityAudit>().WriteAsync(
+                    SessionCookieEvents.AuditName(UserProfile.From(context.HttpContext.User)), SecurityAuditActions.AccessDenied, context.Request.Path, throttle: true);
+                await ApiOrRedirect(context, StatusCodes.Status403Forbidden);
+            };
         });
         auth.AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
         if (!options.IsDemo)
@@ -56,6 +64,11 @@ public static class AuthExtensions
                 o.TokenValidationParameters.NameClaimType = "name";
                 o.TokenValidationParameters.RoleClaimType = options.Oidc.RoleClaim;
                 o.Scope.Add("email");
+                o.Events.OnRemoteFailure = async context =>
+                {
+                    await context.HttpContext.RequestServices.GetRequiredService<SecurityAudit>().WriteAsync(
+                        "ukendt", SecurityAuditActions.SignInFailed, "oidc", "Login hos identitetsudbyderen mislykkedes", throttle: true);
+                };
                 o.Events.OnTokenValidated = context =>
                 {
                     // Copy the configured role claim to the standard role claim the policies read.
@@ -78,7 +91,11 @@ public static class AuthExtensions
             // Every endpoint requires a signed-in user with a portal role unless it says otherwise.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.All).Build());
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
         builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<SecurityAudit>();
         return builder;
     }
 
@@ -89,11 +106,13 @@ public static class AuthExtensions
         {
             app.MapDemoSignIn();
         }
-        app.MapPost("/konto/log-ud", async (HttpContext context) =>
+        app.MapPost("/konto/log-ud", async (HttpContext context, SecurityAudit audit) =>
         {
+            var user = UserProfile.From(context.User);
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            await audit.WriteAsync(SessionCookieEvents.AuditName(user), SecurityAuditActions.SignOut, "portal");
             return Results.Redirect(options.IsDemo ? "/konto/log-ind" : "/");
-        }).RequireAuthorization(Policies.Caseworker);
+        }).RequireAuthorization(Policies.Caseworker).RequireAntiforgery();
         return app;
     }
 
@@ -110,6 +129,24 @@ public static class AuthExtensions
             throw new InvalidOperationException(
                 "Handicapportalen kan ikke starte: OpenID Connect er ikke konfigureret. Angiv Auth:Oidc:Authority, Auth:Oidc:ClientId og Auth:Oidc:ClientSecret (fx fra Entra ID), eller kør i Development med Auth:Mode=Demo.");
         }
+        for (var i = 0; i < options.ApiKeys.Count; i++)
+        {
+            var key = options.ApiKeys[i];
+            if (!string.IsNullOrEmpty(key.Key))
+            {
+                throw new InvalidOperationException(
+                    $"Auth:ApiKeys:{i} ('{key.Name}') står med nøglen i klartekst (Key). Gem i stedet nøglens SHA-256 i Hash; README viser kommandoen.");
+            }
+            if (!ApiKeyHandler.TryParseHash(key.Hash, out _) || string.IsNullOrWhiteSpace(key.Name) || !Roles.All.Contains(key.Role))
+            {
+                throw new InvalidOperationException(
+                    $"Auth:ApiKeys:{i} ('{key.Name}') er ugyldig: Name skal udfyldes, Hash skal være 64 hex-cifre (SHA-256), og Role skal være {string.Join(", ", Roles.All)}.");
+            }
+        }
+        if (options.Sessions.IdleMinutes < 1 || options.Sessions.AbsoluteHours < 1 || options.Sessions.Idle > options.Sessions.Absolute)
+        {
+            throw new InvalidOperationException("Auth:Sessions er ugyldig: IdleMinutes og AbsoluteHours skal være mindst 1, og inaktivitetsgrænsen må ikke være længere end den maksimale varighed.");
+        }
     }
 
     internal static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
@@ -118,8 +155,7 @@ public static class AuthExtensions
     {
         if (IsApi(context.Request) || context.Request.Headers.ContainsKey(ApiKeyHandler.HeaderName))
         {
-            context.Response.StatusCode = status;
-            return Task.CompletedTask;
+            return status == StatusCodes.Status403Forbidden ? ApiProblems.ForbiddenAsync(context.HttpContext) : ApiProblems.NotSignedInAsync(context.HttpContext);
         }
         context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;

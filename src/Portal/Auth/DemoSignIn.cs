@@ -10,7 +10,7 @@ public static class DemoSignIn
 {
     public static void MapDemoSignIn(this WebApplication app)
     {
-        app.MapPost("/konto/demo", async (HttpContext context, IOptions<AuthOptions> options, IHostEnvironment environment) =>
+        app.MapPost("/konto/demo", async (HttpContext context, IOptions<AuthOptions> options, IHostEnvironment environment, SecurityAudit audit) =>
         {
             if (!environment.IsDevelopment())
             {
@@ -20,12 +20,13 @@ public static class DemoSignIn
             var user = options.Value.DemoUsers.FirstOrDefault(u => u.Id == form["bruger"].ToString());
             if (user is null)
             {
+                await audit.WriteAsync("ukendt", SecurityAuditActions.SignInFailed, "demo", "Ukendt demobruger", throttle: true);
                 return Results.Redirect("/konto/log-ind?fejl=1");
             }
             await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(CreateIdentity(user)));
             var returnUrl = form["returnUrl"].ToString();
             return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl : "/");
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireAntiforgery();
     }
 
     public static ClaimsIdentity CreateIdentity(DemoUser user) => new(

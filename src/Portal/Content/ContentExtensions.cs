@@ -10,7 +10,7 @@ public static class ContentExtensions
         builder.Services.AddSingleton<ContentRoot>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ContentOptions>>().Value);
         builder.Services.AddSingleton<ContentFileReader>();
-        builder.Services.AddSingleton<HtmlSafety>();
+        builder.Services.AddSingleton(sp => new HtmlSafety(sp.GetRequiredService<ContentOptions>().AllowedImageHosts));
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<DocumentParser>();
         builder.Services.AddSingleton<ContentImporter>();

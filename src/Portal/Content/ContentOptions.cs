@@ -13,6 +13,9 @@ public sealed class ContentOptions
     /// <summary>Days before the review date when a document counts as "revideres snart".</summary>
     public int ReviewSoonDays { get; set; } = 30;
 
+    /// <summary>Hosts besides the portal itself that document images may load from; empty: only the portal and data: images.</summary>
+    public string[] AllowedImageHosts { get; set; } = [];
+
     /// <summary>Watch the content folder and re-import on change.</summary>
     public bool WatchFiles { get; set; } = true;
 

@@ -52,6 +52,7 @@ public sealed class MarkdownRenderer(HtmlSafety safety)
         var links = new List<DocumentLink>();
         var toc = new List<TocEntry>();
         var headings = new List<string>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
@@ -69,6 +70,10 @@ public sealed class MarkdownRenderer(HtmlSafety safety)
             var text = InlineText(heading.Inline);
             headings.Add(text);
             var id = heading.GetAttributes().Id;
+            if (id is not null)
+            {
+                ids.Add(id);
+            }
             if (heading.Level is 2 or 3 && id is not null)
             {
                 toc.Add(new TocEntry(heading.Level, id, text));
@@ -76,7 +81,7 @@ public sealed class MarkdownRenderer(HtmlSafety safety)
         }
 
         var sanitize = !sanitizeOnlyWhenNeeded || NeedsSanitizing(document);
-        return new RenderedMarkdown(new Lazy<string>(() => ToHtml(document, sanitize)), toc, links, headings);
+        return new RenderedMarkdown(new Lazy<string>(() => ToHtml(document, sanitize, ids)), toc, links, headings);
     }
 
     /// <summary>True when rendering could emit markup the sanitiser would remove or rewrite.</summary>
@@ -90,6 +95,9 @@ public sealed class MarkdownRenderer(HtmlSafety safety)
                     return true;
                 // Aligned columns get style attributes, which the sanitiser strips.
                 case Markdig.Extensions.Tables.Table table when table.ColumnDefinitions.Any(c => c.Alignment is not null):
+                    return true;
+                // Images are checked against the allowed sources (the portal itself, data:, configured hosts).
+                case LinkInline { IsImage: true }:
                     return true;
                 case LinkInline link when !IsSafeUrl(link.Url):
                     return true;
@@ -117,14 +125,14 @@ public sealed class MarkdownRenderer(HtmlSafety safety)
             || scheme.Equals("mailto", StringComparison.OrdinalIgnoreCase) || scheme.Equals("tel", StringComparison.OrdinalIgnoreCase);
     }
 
-    private string ToHtml(MarkdownDocument document, bool sanitize)
+    private string ToHtml(MarkdownDocument document, bool sanitize, IReadOnlySet<string> generatedIds)
     {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
-        return sanitize ? safety.Sanitize(writer.ToString()) : writer.ToString();
+        return sanitize ? safety.Sanitize(writer.ToString(), generatedIds) : writer.ToString();
     }
 
     /// <summary>Resolves a relative link to a .md file into a document identity; null for external or non-document links.</summary>

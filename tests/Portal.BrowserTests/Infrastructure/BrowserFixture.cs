@@ -49,6 +49,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
+        await CspViolations.WatchAsync(context);
         return await context.NewPageAsync();
     }
 
@@ -73,9 +74,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.Context.CloseAsync();
     }
 
-    /// <summary>The page check every page gets: no serious or critical axe violation, and exactly one h1.</summary>
+    /// <summary>The page check every page gets: no serious or critical axe violation, exactly one h1, no CSP violation.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {
+        var csp = CspViolations.ForCurrentTest();
+        Assert.True(csp.Count == 0, "Content-Security-Policy brudt:\n" + string.Join('\n', csp));
         var violations = await SeriousAccessibilityViolationsAsync(page);
         Assert.True(violations.Count == 0, string.Join('\n', violations));
         Assert.Equal(1, await page.Locator("h1").CountAsync());
@@ -102,6 +105,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 return cached;
             }
             var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseUrl });
+            await CspViolations.WatchAsync(context);
             var page = await context.NewPageAsync();
             await page.GotoAsync("/konto/log-ind");
             await page.Locator($"button[name='bruger'][value='{demoUser}']").ClickAsync();

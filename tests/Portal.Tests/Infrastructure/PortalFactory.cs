@@ -34,11 +34,15 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Content:RootPath", Content.Path);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Auth:Mode", "Demo");
+        // Suites call the API in bursts; the limiter's own tests lower these.
+        builder.UseSetting("Security:RateLimits:ApiPerMinute", "100000");
+        builder.UseSetting("Security:RateLimits:HeavyPerMinute", "100000");
+        builder.UseSetting("Security:RateLimits:SignInPerMinute", "100000");
         var keys = new[] { (CaseworkerKey, Roles.Caseworker), (CoordinatorKey, Roles.Coordinator), (AdministratorKey, Roles.Administrator) };
         for (var i = 0; i < keys.Length; i++)
         {
             builder.UseSetting($"Auth:ApiKeys:{i}:Name", "test-" + keys[i].Item2);
-            builder.UseSetting($"Auth:ApiKeys:{i}:Key", keys[i].Item1);
+            builder.UseSetting($"Auth:ApiKeys:{i}:Hash", ApiKeyHandler.HashOf(keys[i].Item1));
             builder.UseSetting($"Auth:ApiKeys:{i}:Role", keys[i].Item2);
         }
         var demoUsers = new[] { ("sagsbehandler", Roles.Caseworker), ("koordinator", Roles.Coordinator), ("administrator", Roles.Administrator) };
@@ -72,7 +76,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         var page = await client.GetStringAsync("/konto/log-ind");
-        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
         var response = await client.PostAsync("/konto/demo", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token,

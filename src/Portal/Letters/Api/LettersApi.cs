@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Portal.Auth;
 using Portal.Content;
+using Portal.Security;
 
 namespace Portal.Letters;
 
@@ -19,7 +20,7 @@ public static class LettersApi
             catalog.Current.Find(id) is { } template ? Results.Ok(template.ToDetail()) : NotFound(id));
 
         // A catch-all id cannot be followed by a segment in a route, so "/render" is matched here.
-        api.MapPost("/{*path}", RenderAsync).DisableAntiforgery();
+        api.MapPost("/{*path}", RenderAsync).DisableAntiforgery().WithCaseData();
     }
 
     private static async Task<IResult> RenderAsync(
