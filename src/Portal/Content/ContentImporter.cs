@@ -17,7 +17,7 @@ public sealed class ContentImporter(IDbContextFactory<PortalDbContext> dbFactory
     public async Task<ImportResult> ImportAsync(string root, CancellationToken cancellationToken = default)
     {
         var issues = new List<ContentIssue>();
-        var files = new Dictionary<string, ContentFile>(StringComparer.Ordinal);
+        var found = new Dictionary<string, List<ContentFile>>(StringComparer.Ordinal);
         foreach (var (full, relative) in reader.Enumerate(root))
         {
             if (!ContentFileReader.IsDocument(relative))
@@ -29,21 +29,22 @@ public sealed class ContentImporter(IDbContextFactory<PortalDbContext> dbFactory
                 continue;
             }
             var file = reader.Read(full, relative);
-            if (files.TryGetValue(file.Slug, out var first))
-            {
-                issues.Add(new ContentIssue(relative, 0, IssueSeverity.Error,
-                    $"Filen har samme identitet ('{file.Slug}') som '{first.FilePath}'. Identiteten er stien uden store/små bogstaver; omdøb en af filerne."));
-                continue;
-            }
-            files[file.Slug] = file;
+            (found.TryGetValue(file.Slug, out var group) ? group : found[file.Slug] = []).Add(file);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var existing = await db.Documents.ToDictionaryAsync(d => d.Slug, cancellationToken);
+        var files = new Dictionary<string, ContentFile>(StringComparer.Ordinal);
+        foreach (var (slug, group) in found)
+        {
+            var (file, rejections) = DocumentIdentity.Choose(group, existing.GetValueOrDefault(slug)?.DiskHash);
+            issues.AddRange(rejections);
+            files[slug] = file;
             if (file.Problem is not null)
             {
                 issues.Add(file.Problem);
             }
         }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var existing = await db.Documents.ToDictionaryAsync(d => d.Slug, cancellationToken);
         var publishedHashes = await db.DocumentVersions
             .Where(v => v.Document!.PublishedVersionNumber == v.Number)
             .ToDictionaryAsync(v => v.DocumentId, v => v.ContentHash, cancellationToken);
