@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Audit;
 using Portal.Auth;
 using Portal.Data;
 using Portal.Letters;
@@ -91,10 +92,10 @@ public class LetterSafetyApiTests(LettersFactoryFixture fixture) : IClassFixture
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var before = await db.AuditLog.Where(a => a.Action == LetterAudit.Action).CountAsync(Token);
+        var before = await db.AuditLog.Where(a => a.Action == AuditActions.LetterGenerated).CountAsync(Token);
         using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         var response = await _factory.CreateClientAs(Roles.Caseworker).PostAsync($"/api/templates/{Receipt}/render?format={format}", content, Token);
-        var after = await db.AuditLog.Where(a => a.Action == LetterAudit.Action).CountAsync(Token);
+        var after = await db.AuditLog.Where(a => a.Action == AuditActions.LetterGenerated).CountAsync(Token);
         return (response, after - before);
     }
 }

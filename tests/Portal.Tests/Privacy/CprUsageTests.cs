@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Portal.Auth;
 using Portal.Checklists;
 using Portal.Content;
+using Portal.Documents;
 using Portal.Editing;
 using Portal.Privacy;
 using Portal.Tests.Editing;

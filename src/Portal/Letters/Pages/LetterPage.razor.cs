@@ -42,7 +42,7 @@ public partial class LetterPage
             return;
         }
         _template = Catalog.Current.Find(TemplateSlug);
-        _state = _template is null ? null : new LetterFormState(_template, DateOnly.FromDateTime(Clock.GetLocalNow().Date), Prefill.Take(_template.Slug));
+        _state = _template is null ? null : new LetterFormState(_template, Clock.Today(), Prefill.Take(_template.Slug));
         Refresh();
     }
 
