@@ -32,6 +32,12 @@ public sealed class ChecklistSession(ChecklistDefinition definition)
 
     public string Note(string key) => _notes.GetValueOrDefault(key, "");
 
+    /// <summary>Why the checklist may not be saved: a CPR number in the label or a note (never stored), else null.</summary>
+    public string? PersonalDataProblem(string? label) =>
+        Privacy.CprDetector.Contains(label) || _notes.Values.Any(Privacy.CprDetector.Contains)
+            ? "Tjeklisten er ikke gemt: en note eller betegnelsen ser ud til at indeholde et CPR-nummer. Fjern det, og gem igen. Skriv aldrig CPR-numre i tjeklisten."
+            : null;
+
     public void SetChecked(string key, bool value)
     {
         _checked[key] = value;

@@ -19,6 +19,10 @@ public sealed class ChecklistStore(IDbContextFactory<PortalDbContext> dbFactory,
     public async Task<Guid> SaveAsync(string ownerId, ChecklistSession session, string? label, Guid? id = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ownerId);
+        if (session.PersonalDataProblem(label) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(session));
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var entity = id is { } existing

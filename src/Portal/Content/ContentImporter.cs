@@ -10,7 +10,7 @@ public sealed class ContentImporter(ContentFileReader reader, DocumentImport sto
     public async Task<ImportResult> ImportAsync(string root, CancellationToken cancellationToken = default)
     {
         var issues = new List<ContentIssue>();
-        var files = new Dictionary<string, ContentFile>(StringComparer.Ordinal);
+        var found = new Dictionary<string, List<ContentFile>>(StringComparer.Ordinal);
         foreach (var (full, relative) in reader.Enumerate(root))
         {
             if (!ContentFileReader.IsDocument(relative))
@@ -22,13 +22,16 @@ public sealed class ContentImporter(ContentFileReader reader, DocumentImport sto
                 continue;
             }
             var file = reader.Read(full, relative);
-            if (files.TryGetValue(file.Slug, out var first))
-            {
-                issues.Add(new ContentIssue(relative, 0, IssueSeverity.Error,
-                    $"Filen har samme identitet ('{file.Slug}') som '{first.FilePath}'. Identiteten er stien uden store/små bogstaver; omdøb en af filerne."));
-                continue;
-            }
-            files[file.Slug] = file;
+            (found.TryGetValue(file.Slug, out var group) ? group : found[file.Slug] = []).Add(file);
+        }
+
+        var known = await store.DiskHashesAsync(cancellationToken);
+        var files = new Dictionary<string, ContentFile>(StringComparer.Ordinal);
+        foreach (var (slug, group) in found)
+        {
+            var (file, rejections) = DocumentIdentity.Choose(group, known.GetValueOrDefault(slug));
+            issues.AddRange(rejections);
+            files[slug] = file;
             if (file.Problem is not null)
             {
                 issues.Add(file.Problem);

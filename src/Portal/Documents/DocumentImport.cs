@@ -15,6 +15,13 @@ public sealed class DocumentImport(IDbContextFactory<PortalDbContext> dbFactory,
 {
     public const string ImportAuthor = "Import fra content/";
 
+    /// <summary>The bytes' hash last imported or written per slug: which of two case-variant files already is the document.</summary>
+    public async Task<IReadOnlyDictionary<string, string?>> DiskHashesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Documents.ToDictionaryAsync(d => d.Slug, d => d.DiskHash, cancellationToken);
+    }
+
     /// <param name="files">The readable documents on disk by slug (files with a read problem have no text and are left alone).</param>
     public async Task<ImportCounts> ImportAsync(IReadOnlyDictionary<string, ContentFile> files, CancellationToken cancellationToken = default)
     {

@@ -121,12 +121,24 @@ public sealed class LetterService(LetterRenderer renderer, LetterRules rules, IO
 
     private static IEnumerable<FieldError> CheckRecipients(IReadOnlyList<Recipient> recipients)
     {
+        if (recipients.Count > FieldLimits.Recipients)
+        {
+            yield return new FieldError("modtagere", $"Et brev kan højst have {FieldLimits.Recipients} modtagere.", Immediate: true);
+        }
         for (var i = 0; i < recipients.Count; i++)
         {
             var r = recipients[i];
             if (string.IsNullOrWhiteSpace(r.Name) && !string.IsNullOrWhiteSpace(r.Address))
             {
                 yield return new FieldError($"modtagere[{i}].navn", $"Modtager {i + 1} mangler et navn.");
+            }
+            if (FieldLimits.Check($"Navn på modtager {i + 1}", r.Name, FieldLimits.RecipientName) is { } name)
+            {
+                yield return new FieldError($"modtagere[{i}].navn", name, Immediate: true);
+            }
+            if (FieldLimits.Check($"Adresse på modtager {i + 1}", r.Address, FieldLimits.RecipientAddress) is { } address)
+            {
+                yield return new FieldError($"modtagere[{i}].adresse", address, Immediate: true);
             }
         }
     }

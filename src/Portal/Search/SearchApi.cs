@@ -30,6 +30,11 @@ public static class SearchApi
         {
             return Problem("Søgningen mangler", "Skriv hvad du søger efter i parameteren q, fx /api/search?q=afslag+merudgifter.");
         }
+        if (Privacy.CprDetector.Contains(q))
+        {
+            // The portal holds no case data, so a CPR number finds nothing; it is neither searched nor echoed.
+            return Problem("Søgningen ligner et CPR-nummer", "Søg aldrig på CPR-numre. Portalen indeholder ingen oplysninger om borgere. Søg på emnet, fx 'merudgifter'.");
+        }
         if (type is not null && (Normalize(type) is not { } t || !options.DocumentTypes.ContainsKey(t)))
         {
             return Problem("Ukendt type", $"Typen '{type}' findes ikke. Gyldige typer: {string.Join(", ", options.DocumentTypes.Keys)}.");

@@ -222,12 +222,7 @@ public sealed class CaseListParser(TransitionRules rules, int maxRows, int maxMe
         _ => $"'{d}'",
     };
 
-    internal static bool LooksLikeCpr(string value)
-    {
-        var digits = value.Replace("-", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        return digits.Length == 10 && digits.All(char.IsAsciiDigit) && value.Length <= 11
-            && int.Parse(digits[..2], DanishFormat.Culture) is >= 1 and <= 31 && int.Parse(digits[2..4], DanishFormat.Culture) is >= 1 and <= 12;
-    }
+    internal static bool LooksLikeCpr(string value) => Privacy.CprDetector.IsCpr(value);
 
     private static bool IsBlank(ReadOnlySpan<char> line) => line.IsWhiteSpace();
 

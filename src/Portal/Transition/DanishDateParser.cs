@@ -96,8 +96,7 @@ public static class DanishDateParser
         return text;
     }
 
-    private static bool LooksLikeCpr(ReadOnlySpan<char> text) =>
-        (text.Length == 11 && text[6] == '-' && AllDigits(text[..6]) && AllDigits(text[7..])) || (text.Length == 10 && AllDigits(text[..5]) && AllDigits(text[5..]));
+    private static bool LooksLikeCpr(ReadOnlySpan<char> text) => Privacy.CprDetector.IsCpr(text.ToString());
 
     private static bool AllDigits(ReadOnlySpan<char> s)
     {

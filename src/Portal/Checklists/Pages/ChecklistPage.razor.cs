@@ -106,6 +106,11 @@ public partial class ChecklistPage
             return;
         }
         _label = label;
+        if (_session.PersonalDataProblem(label) is { } problem)
+        {
+            Show(problem, Severity.Error);
+            return;
+        }
         _savedId = await Store.SaveAsync(user.Id, _session, label, _savedId);
         _saved = await Store.ListAsync(user.Id, _session.Definition.Slug);
         Show($"Gemt. Tjeklisten slettes automatisk {DanishFormat.Date(Clock.Today.AddDays(Options.Value.RetentionDays))}, medmindre du gemmer igen.", Severity.Success);

@@ -68,10 +68,13 @@ public static class LettersApi
             {
                 return BadRequest(result.Errors);
             }
+            // The file is made before the audit entry: a letter that could not be made is never logged as generated.
+            var file = docxWanted ? docx.Write(result) : null;
+            var response = docxWanted ? null : result.ToResponse();
             await audit.WriteAsync(profile, result, set, docxWanted ? "docx" : "html", http.RequestAborted);
-            return docxWanted
-                ? Results.File(docx.Write(result), DocxWriter.ContentType, DocxWriter.FileName(template, request.SendDate))
-                : Results.Ok(result.ToResponse());
+            return file is not null
+                ? Results.File(file, DocxWriter.ContentType, DocxWriter.FileName(template, request.SendDate))
+                : Results.Ok(response);
         }
     }
 

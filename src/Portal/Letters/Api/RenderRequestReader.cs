@@ -41,7 +41,7 @@ public static class RenderRequestReader
         var sendDate = today;
         if (root.TryGetProperty("sendDate", out var date) && date.ValueKind != JsonValueKind.Null)
         {
-            if (date.ValueKind == JsonValueKind.String && FieldValueParser.ParseDate(date.GetString()) is { } parsed)
+            if (date.ValueKind == JsonValueKind.String && FieldValueParser.ParseDate(JsonText.GetString(date)) is { } parsed)
             {
                 sendDate = parsed;
             }
@@ -98,6 +98,6 @@ public static class RenderRequestReader
 
     private static string? Text(JsonElement item, string danish, string english) =>
         item.TryGetProperty(danish, out var v) || item.TryGetProperty(english, out v)
-            ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.ValueKind == JsonValueKind.Null ? null : v.GetRawText()
+            ? v.ValueKind == JsonValueKind.String ? JsonText.GetString(v) : v.ValueKind == JsonValueKind.Null ? null : v.GetRawText()
             : null;
 }

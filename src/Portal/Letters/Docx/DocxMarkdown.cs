@@ -5,6 +5,7 @@ using Markdig.Extensions.Tables;
 using Markdig.Extensions.TaskLists;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Portal.Content;
 using MdTable = Markdig.Extensions.Tables.Table;
 using MdTableCell = Markdig.Extensions.Tables.TableCell;
 using MdTableRow = Markdig.Extensions.Tables.TableRow;
@@ -261,6 +262,7 @@ internal sealed class DocxMarkdown(Numbering numbering)
         return run;
     }
 
-    // XML 1.0 forbids most control characters; Word refuses a file containing them.
-    private static string Clean(string value) => value.Any(c => c < ' ' && c != '\t') ? new string(value.Where(c => c >= ' ' || c == '\t').ToArray()) : value;
+    // XML 1.0 forbids most control characters; Word refuses a file containing them. Case data with them is
+    // refused before rendering; this keeps a template's own text from breaking the file. Line breaks are runs here.
+    internal static string Clean(string value) => UnsafeCharacters.Strip(value).Replace("\n", "", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal);
 }

@@ -92,17 +92,17 @@ public sealed class DocxWriter(MarkdownRenderer markdown)
         var right = new ParagraphProperties(new SpacingBetweenLines { After = "0" }, new Justification { Val = JustificationValues.Right });
         var contact = string.Join(" · ", new[] { context.Unit.Phone, context.Unit.Email, context.Unit.Web }.Where(s => !string.IsNullOrWhiteSpace(s)));
         var header = new Header(new Paragraph((ParagraphProperties)right.CloneNode(true),
-            new Run(new RunProperties(new Bold(), new Color { Val = "1F3864" }, new FontSize { Val = "28" }), new Text(context.Municipality.Name))));
+            new Run(new RunProperties(new Bold(), new Color { Val = "1F3864" }, new FontSize { Val = "28" }), new Text(DocxMarkdown.Clean(context.Municipality.Name)))));
         foreach (var line in new[] { context.Unit.Name }.Concat(LetterHtml.Lines(context.Unit.Address)).Append(contact))
         {
-            header.Append(new Paragraph((ParagraphProperties)right.CloneNode(true), new Run(new RunProperties(new FontSize { Val = "18" }), new Text(line) { Space = SpaceProcessingModeValues.Preserve })));
+            header.Append(new Paragraph((ParagraphProperties)right.CloneNode(true), new Run(new RunProperties(new FontSize { Val = "18" }), new Text(DocxMarkdown.Clean(line)) { Space = SpaceProcessingModeValues.Preserve })));
         }
         return header;
     }
 
     private static Footer PageFooter(string title) => new(new Paragraph(
         new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
-        new Run(new RunProperties(new FontSize { Val = "16" }), new Text(title + " · Side ") { Space = SpaceProcessingModeValues.Preserve }),
+        new Run(new RunProperties(new FontSize { Val = "16" }), new Text(DocxMarkdown.Clean(title) + " · Side ") { Space = SpaceProcessingModeValues.Preserve }),
         new SimpleField(new Run(new RunProperties(new FontSize { Val = "16" }), new Text("1"))) { Instruction = " PAGE " },
         new Run(new RunProperties(new FontSize { Val = "16" }), new Text(" af ") { Space = SpaceProcessingModeValues.Preserve }),
         new SimpleField(new Run(new RunProperties(new FontSize { Val = "16" }), new Text("1"))) { Instruction = " NUMPAGES " }));
@@ -123,5 +123,5 @@ public sealed class DocxWriter(MarkdownRenderer markdown)
         return paragraph;
     }
 
-    private static Run Text(string text) => new(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+    private static Run Text(string text) => new(new Text(DocxMarkdown.Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
 }

@@ -63,7 +63,8 @@ public sealed class LetterFormState
     public LetterResult Refresh(TemplateSet set, LetterService letters, Caseworker caseworker) =>
         Preview = letters.Generate(set, Template, ToRequest(), caseworker, preview: true);
 
-    public string? ErrorFor(string field) => ShowErrors ? Preview?.Errors.FirstOrDefault(e => string.Equals(e.Field, field, StringComparison.OrdinalIgnoreCase))?.Message : null;
+    public string? ErrorFor(string field) =>
+        Preview?.Errors.FirstOrDefault(e => (ShowErrors || e.Immediate) && string.Equals(e.Field, field, StringComparison.OrdinalIgnoreCase))?.Message;
 
     /// <summary>Required fields still empty, for the panel beside the preview.</summary>
     public IEnumerable<TemplateField> MissingRequired => Template.Fields.Where(f => f.Required && IsEmpty(Values.GetValueOrDefault(f.Name)));

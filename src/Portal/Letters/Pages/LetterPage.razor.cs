@@ -76,9 +76,9 @@ public partial class LetterPage
     }
 
     /// <summary>The strict result for download or print; on errors the fields show what is missing.</summary>
-    private async Task<LetterResult?> FinalAsync(string format)
+    private LetterResult? Final(out TemplateSet set)
     {
-        var set = Catalog.Current;
+        set = Catalog.Current;
         var result = Letters.Generate(set, _state!.Template, _state.ToRequest(), Caseworker);
         if (!result.IsValid)
         {
@@ -88,18 +88,22 @@ public partial class LetterPage
             _message = $"Brevet kan ikke hentes endnu: {string.Join(" ", result.Errors.Select(e => e.Message).Distinct())}";
             return null;
         }
-        await Audit.WriteAsync(_profile ?? UserProfile.From(new System.Security.Claims.ClaimsPrincipal()), result, set, format);
         return result;
     }
+
+    // Written only once the letter exists: a failed render or file is never logged as generated.
+    private Task AuditAsync(LetterResult result, TemplateSet set, string format) =>
+        Audit.WriteAsync(_profile ?? UserProfile.From(new System.Security.Claims.ClaimsPrincipal()), result, set, format);
 
     private async Task DownloadAsync()
     {
         _busy = true;
         try
         {
-            if (await FinalAsync("docx") is { } result)
+            if (Final(out var set) is { } result)
             {
                 var bytes = Docx.Write(result);
+                await AuditAsync(result, set, "docx");
                 await JS.InvokeVoidAsync("portal.downloadFile", DocxWriter.FileName(result.Template, result.Context.SendDate), DocxWriter.ContentType, Convert.ToBase64String(bytes));
                 _messageSeverity = Severity.Success;
                 _message = result.Warnings.Count > 0
@@ -115,8 +119,9 @@ public partial class LetterPage
 
     private async Task PrintAsync()
     {
-        if (await FinalAsync("print") is not null)
+        if (Final(out var set) is { } result)
         {
+            await AuditAsync(result, set, "print");
             await JS.InvokeVoidAsync("window.print");
         }
     }

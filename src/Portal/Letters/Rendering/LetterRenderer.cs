@@ -51,6 +51,9 @@ public sealed partial class LetterRenderer(MarkdownRenderer markdown, IOptions<L
             RecursiveLimit = limits.RecursiveLimit,
             OutputLimit = limits.OutputLimit,
             LimitToString = limits.OutputLimit,
+            // Scriban truncates at a limit by default; a letter cut short could lose its klagevejledning.
+            OnOutputLimit = ScriptLimitBehavior.Throw,
+            OnStringLimit = ScriptLimitBehavior.Throw,
             RegexTimeOut = TimeSpan.FromMilliseconds(200),
             CancellationToken = timeout.Token,
             NewLine = "\n",
@@ -74,9 +77,11 @@ public sealed partial class LetterRenderer(MarkdownRenderer markdown, IOptions<L
                 $"Skabelonen kunne ikke udfyldes ({ex.Span.FileName}, linje {line}, kolonne {ex.Span.Start.Column + 1}): {ScribanMessages.Translate(ex.OriginalMessage)}",
                 ex.Span.FileName, line, ex);
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException or InvalidCastException)
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException or InvalidCastException or TimeoutException or OperationCanceledException)
         {
-            throw new LetterRenderException($"Skabelonen kunne ikke udfyldes: {ex.Message}", inner: ex);
+            throw new LetterRenderException(ex is TimeoutException or OperationCanceledException
+                ? "Skabelonen kunne ikke udfyldes: skabelonen tog for lang tid at udfylde."
+                : $"Skabelonen kunne ikke udfyldes: en værdi kunne ikke bruges i skabelonen. ({ex.GetType().Name})", inner: ex);
         }
     }
 

@@ -27,7 +27,7 @@ public static class FieldValueParser
         var errors = new List<FieldError>();
         foreach (var name in input.Keys.Where(k => template.Field(k) is null))
         {
-            errors.Add(new FieldError(name, $"Skabelonen har intet felt med navnet '{name}'."));
+            errors.Add(new FieldError(Shorten(name), $"Skabelonen har intet felt med navnet '{Shorten(name)}'."));
         }
         foreach (var field in template.Fields)
         {
@@ -38,7 +38,12 @@ public static class FieldValueParser
             }
             string? error = null;
             var value = IsEmpty(raw) ? null : Convert(field, raw, out error);
-            if (error is not null)
+            if (error is null && LimitError(field, value) is { } limit)
+            {
+                errors.Add(new FieldError(field.Name, limit, Immediate: true));
+                value = null;
+            }
+            else if (error is not null)
             {
                 errors.Add(new FieldError(field.Name, error));
             }
@@ -83,7 +88,7 @@ public static class FieldValueParser
                 var option = field.Options.FirstOrDefault(o => string.Equals(o, text?.Trim(), StringComparison.OrdinalIgnoreCase));
                 if (option is null)
                 {
-                    error = $"'{text}' er ikke en af mulighederne for '{field.Label}': {string.Join(", ", field.Options)}.";
+                    error = $"'{Shorten(text)}' er ikke en af mulighederne for '{field.Label}': {string.Join(", ", field.Options)}.";
                 }
                 return option;
             case FieldType.YesNo:
@@ -104,6 +109,16 @@ public static class FieldValueParser
                 };
         }
     }
+
+    /// <summary>Length and unsafe characters, checked on the converted value so form, API and samples agree.</summary>
+    public static string? LimitError(TemplateField field, object? value) => value switch
+    {
+        string s when field.Type is FieldType.Text or FieldType.LongText => FieldLimits.Check(field.Label, s, field.Limit),
+        IReadOnlyList<string> list when list.Count > FieldLimits.ListItems =>
+            $"'{field.Label}' har {list.Count} punkter. Der må højst være {FieldLimits.ListItems}.",
+        IReadOnlyList<string> list => list.Select((item, i) => FieldLimits.Check($"{field.Label} {i + 1}", item, field.Limit)).FirstOrDefault(e => e is not null),
+        _ => null,
+    };
 
     public static DateOnly? ParseDate(object? raw) => raw switch
     {
@@ -150,7 +165,7 @@ public static class FieldValueParser
 
     private static object? FromJson(JsonElement json) => json.ValueKind switch
     {
-        JsonValueKind.String => json.GetString(),
+        JsonValueKind.String => JsonText.GetString(json),
         JsonValueKind.Number => json.TryGetDecimal(out var number) ? number : json.GetRawText(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
@@ -164,9 +179,12 @@ public static class FieldValueParser
         null => true,
         string s => string.IsNullOrWhiteSpace(s),
         JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => true,
-        JsonElement { ValueKind: JsonValueKind.String } j => string.IsNullOrWhiteSpace(j.GetString()),
+        JsonElement { ValueKind: JsonValueKind.String } j => string.IsNullOrWhiteSpace(JsonText.GetString(j)),
         _ => false,
     };
+
+    // An echoed value stays short: an error message must not carry a megabyte of case data back.
+    private static string Shorten(string? text) => text is { Length: > 60 } ? UnsafeCharacters.Strip(text[..60]) + "…" : UnsafeCharacters.Strip(text ?? "");
 
     private static object? Invalid(TemplateField field, string expected, out string? error)
     {

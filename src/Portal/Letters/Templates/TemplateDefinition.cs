@@ -47,7 +47,12 @@ public sealed record TemplateField(
     string? Help,
     IReadOnlyList<string> Options,
     object? DefaultValue,
-    int Line);
+    int Line,
+    int? MaxLength = null)
+{
+    /// <summary>The most characters a value (each item of a list) may have: the front matter's maks_længde or the type's default.</summary>
+    public int Limit => MaxLength ?? FieldLimits.DefaultFor(Type);
+}
 
 /// <summary>A letter or decision template (or phrase) read from a document under skabeloner/.</summary>
 public sealed record TemplateDefinition

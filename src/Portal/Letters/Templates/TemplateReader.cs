@@ -140,7 +140,28 @@ public static partial class TemplateReader
             issues.Add(Error(file, line, $"'påkrævet' for feltet '{name}' skal være true eller false, ikke '{requiredText}'."));
         }
         var defaultValue = RawValue(Node(map, "standardværdi") ?? Node(map, "standardvaerdi"));
-        return new TemplateField(name, label ?? name, type, required, Scalar(map, "hjælpetekst") ?? Scalar(map, "hjaelpetekst"), options, defaultValue, line);
+        var maxLength = ReadMaxLength(map, name, type, file, line, issues);
+        return new TemplateField(name, label ?? name, type, required, Scalar(map, "hjælpetekst") ?? Scalar(map, "hjaelpetekst"), options, defaultValue, line, maxLength);
+    }
+
+    private static int? ReadMaxLength(YamlMappingNode map, string name, FieldType type, string file, int line, List<ContentIssue> issues)
+    {
+        var text = Scalar(map, "maks_længde") ?? Scalar(map, "maks_laengde");
+        if (text is null)
+        {
+            return null;
+        }
+        if (type is not (FieldType.Text or FieldType.LongText or FieldType.List))
+        {
+            issues.Add(Error(file, line, $"'maks_længde' for feltet '{name}' kan kun bruges på tekst, langtekst og liste."));
+            return null;
+        }
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var max) || max < 1 || max > FieldLimits.Highest)
+        {
+            issues.Add(Error(file, line, $"'maks_længde' for feltet '{name}' skal være et helt tal mellem 1 og {FieldLimits.Highest}, ikke '{text}'."));
+            return null;
+        }
+        return max;
     }
 
     private static Dictionary<string, object?> ReadExample(FrontMatter fm, string file, List<ContentIssue> issues)
