@@ -15,6 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddTransient<MudBlazor.MudLocalizer, DanishMudLocalizer>();
 builder.Services.AddProblemDetails();
 builder.AddData();
 builder.AddPortalAuth();

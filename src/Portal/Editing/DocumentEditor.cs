@@ -23,6 +23,8 @@ public sealed class DocumentEditor(
 {
     public const int MaxCommentLength = 1000;
 
+    public const string MissingPublishComment = "Skriv en ændringskommentar, før du udgiver: hvad er ændret, og hvorfor. Den vises i historikken og under Nyt og ændret.";
+
     public async Task<EditorDocument?> LoadAsync(string slug, CancellationToken cancellationToken = default)
     {
         slug = Normalize(slug);
@@ -109,6 +111,10 @@ public sealed class DocumentEditor(
             {
                 // Publishing drafts without a new comment: "Nyt og ændret" lists only published versions, so it takes the drafts' reasons.
                 comment = await DraftCommentsAsync(db, document, ct);
+            }
+            if (publish && comment is null && source == VersionSource.Editor)
+            {
+                return EditResult.Invalid([new FieldError("kommentar", 0, MissingPublishComment)]);
             }
             var now = clock.GetUtcNow();
             if (conflictId is { } id)
