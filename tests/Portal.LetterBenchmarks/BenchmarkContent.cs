@@ -18,15 +18,20 @@ public sealed class BenchmarkContent
         var validator = new TemplateValidator(Service, TimeProvider.System);
 
         var issues = new List<ContentIssue>();
-        var context = new ParseContext(Roster.Load(contentRoot, issues), LawCatalog.Load(contentRoot, "https://www.retsinformation.dk", issues), new ContentOptions { RootPath = contentRoot });
-        var catalog = new ContentCatalog();
-        var root = new ContentRoot(Options.Create(new ContentOptions { RootPath = contentRoot }), new HostingEnvironment { ContentRootPath = contentRoot });
-        var parser = new DocumentParser(Markdown, [new TemplateDocumentCheck(validator, new PhraseFiles(root, catalog))]);
-        var documents = new List<LibraryDocument>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(contentRoot, "skabeloner"), "*.md", SearchOption.AllDirectories))
+        var files = Directory.EnumerateFiles(Path.Combine(contentRoot, "skabeloner"), "*.md", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(contentRoot, file).Replace('\\', '/'))
+            .Where(relative => !relative.EndsWith("README.md", StringComparison.OrdinalIgnoreCase))
+            .Select(relative => (Relative: relative, Text: File.ReadAllText(Path.Combine(contentRoot, relative))))
+            .ToList();
+        var context = new ParseContext(Roster.Load(contentRoot, issues), LawCatalog.Load(contentRoot, "https://www.retsinformation.dk", issues), new ContentOptions { RootPath = contentRoot })
         {
-            var relative = Path.GetRelativePath(contentRoot, file).Replace('\\', '/');
-            if (!relative.EndsWith("README.md", StringComparison.OrdinalIgnoreCase) && parser.Parse(relative[..^3], relative, File.ReadAllText(file), context).Document is { } doc)
+            Sources = files.Select(f => new SourceDocument(f.Relative[..^3], f.Text)).ToList(),
+        };
+        var parser = new DocumentParser(Markdown, [new TemplateDocumentCheck(validator)]);
+        var documents = new List<LibraryDocument>();
+        foreach (var (relative, text) in files)
+        {
+            if (parser.Parse(relative[..^3], relative, text, context).Document is { } doc)
             {
                 documents.Add(doc);
             }

@@ -3,9 +3,21 @@ using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Portal.Auth;
 
-/// <summary>The signed-in user's name, roles and letter profile, read from claims.</summary>
+/// <summary>
+/// The signed-in user: name, roles and letter profile, read from claims. The one user type: the name goes on
+/// versions and letters, <see cref="AuditName"/> into the audit log.
+/// </summary>
 public sealed record UserProfile(string Id, string Name, string Email, string Title, string Phone, string PhoneHours, string Unit, IReadOnlyList<string> Roles)
 {
+    /// <summary>A user known only by id, name and e-mail (a change made by a script or a test).</summary>
+    public UserProfile(string id, string name, string email)
+        : this(id, name, email, "", "", "", "", [])
+    {
+    }
+
+    /// <summary>Name and id, as every audit entry names its user: two people may share a name.</summary>
+    public string AuditName => string.IsNullOrEmpty(Id) ? Name : $"{Name} ({Id})";
+
     public bool IsCoordinator => Roles.Contains(Auth.Roles.Coordinator) || Roles.Contains(Auth.Roles.Administrator);
     public bool IsAdministrator => Roles.Contains(Auth.Roles.Administrator);
 

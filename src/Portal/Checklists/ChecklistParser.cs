@@ -11,7 +11,7 @@ namespace Portal.Checklists;
 /// <summary>Reads the task items ("- [ ] ...") of a checklist document with their section headings, from the Markdig syntax tree.</summary>
 public sealed class ChecklistParser(MarkdownRenderer renderer)
 {
-    public const string ChecklistType = "tjekliste";
+    public const string ChecklistType = DocumentTypes.Checklist;
 
     public ChecklistDefinition Parse(LibraryDocument document) => Parse(document.Slug, document.Title, document.VersionNumber, document.Body, renderer.Pipeline);
 

@@ -103,7 +103,6 @@ public sealed class ContentSynchronizer(
         var roster = Roster.Load(root.Path, issues);
         var laws = LawCatalog.Load(root.Path, lawOptions.Value.BaseUrl, issues);
         var folders = FolderCatalog.Load(root.Path, options.Value.DocumentFolders, issues);
-        var context = new ParseContext(roster, laws, options.Value);
 
         var stamp = StampOf(Roster.FileName) + StampOf(LawCatalog.FileName);
         if (stamp != _contextStamp)
@@ -117,6 +116,7 @@ public sealed class ContentSynchronizer(
             .Where(v => !v.Document!.RemovedFromDisk && v.Document.PublishedVersionNumber == v.Number)
             .Select(v => new { v.Document!.Slug, v.Number, v.Content, v.ContentHash, v.CreatedAt, v.Author })
             .ToListAsync(cancellationToken);
+        var context = new ParseContext(roster, laws, options.Value) { Sources = published.Select(p => new SourceDocument(p.Slug, p.Content)).ToList() };
 
         // Parsing is independent per document: use both cores at start-up.
         var results = new ParseResult[published.Count];
@@ -150,7 +150,7 @@ public sealed class ContentSynchronizer(
 
         documents.Sort((a, b) => string.CompareOrdinal(a.Slug, b.Slug));
         var ordered = issues.OrderBy(i => i.Severity).ThenBy(i => i.File, StringComparer.Ordinal).ThenBy(i => i.Line).ToList();
-        catalog.Publish(new LibrarySnapshot(documents, ordered, folders, roster, laws, clock.GetUtcNow()));
+        catalog.Publish(new LibrarySnapshot(documents, ordered, folders, roster, laws, clock.GetUtcNow()) { Sources = context.Sources });
     }
 
     private string StampOf(string fileName)

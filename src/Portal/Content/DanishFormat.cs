@@ -10,10 +10,10 @@ public static class DanishFormat
     /// <summary>"3. november 2026".</summary>
     public static string Date(DateOnly date) => date.ToString("d. MMMM yyyy", Culture);
 
-    public static string Date(DateTimeOffset time) => Date(DateOnly.FromDateTime(time.ToLocalTime().DateTime));
+    public static string Date(DateTimeOffset time) => Date(DateOnly.FromDateTime(DanishClock.ToDanish(time).DateTime));
 
     /// <summary>"3. november 2026 kl. 14.05".</summary>
-    public static string DateTime(DateTimeOffset time) => time.ToLocalTime().ToString("d. MMMM yyyy 'kl.' HH.mm", Culture);
+    public static string DateTime(DateTimeOffset time) => DanishClock.ToDanish(time).ToString("d. MMMM yyyy 'kl.' HH.mm", Culture);
 
     /// <summary>"mandag".</summary>
     public static string Weekday(DateOnly date) => Culture.DateTimeFormat.GetDayName(date.DayOfWeek);

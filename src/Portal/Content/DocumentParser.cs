@@ -2,8 +2,17 @@ using System.Globalization;
 
 namespace Portal.Content;
 
-/// <summary>The shared context a document is parsed against: roster, laws, options.</summary>
-public sealed record ParseContext(Roster Roster, LawCatalog Laws, ContentOptions Options);
+/// <summary>A document's slug and full text (front matter and body) as stored.</summary>
+public sealed record SourceDocument(string Slug, string Text);
+
+/// <summary>
+/// The shared context a document is parsed against: roster, laws, options, and the texts of every document in the
+/// same build, so cross-document checks (phrases for templates) see exactly the set being built.
+/// </summary>
+public sealed record ParseContext(Roster Roster, LawCatalog Laws, ContentOptions Options)
+{
+    public IReadOnlyList<SourceDocument> Sources { get; init; } = [];
+}
 
 public sealed record ParseResult(LibraryDocument? Document, IReadOnlyList<ContentIssue> Issues)
 {
@@ -26,43 +35,43 @@ public sealed class DocumentParser(MarkdownRenderer renderer, IEnumerable<IDocum
         }
         var fm = split.FrontMatter;
 
-        var title = fm.GetString("titel");
+        var title = fm.GetString(FrontMatterKeys.Title);
         if (title is null)
         {
-            issues.Add(Error(filePath, fm.LineOf("titel"), "Feltet 'titel' mangler. Skriv dokumentets titel, fx 'titel: Meddelelse af afslag'."));
+            issues.Add(Error(filePath, fm.LineOf(FrontMatterKeys.Title), "Feltet 'titel' mangler. Skriv dokumentets titel, fx 'titel: Meddelelse af afslag'."));
         }
 
-        var ownerKey = fm.GetString("tovholder");
+        var ownerKey = fm.GetString(FrontMatterKeys.Owner);
         var owner = context.Roster.Find(ownerKey);
         if (ownerKey is null)
         {
-            issues.Add(Error(filePath, fm.LineOf("tovholder"), "Feltet 'tovholder' mangler. Angiv en nøgle fra tovholdere.yml."));
+            issues.Add(Error(filePath, fm.LineOf(FrontMatterKeys.Owner), "Feltet 'tovholder' mangler. Angiv en nøgle fra tovholdere.yml."));
         }
         else if (owner is null)
         {
-            issues.Add(Error(filePath, fm.LineOf("tovholder"), $"Tovholderen '{ownerKey}' findes ikke i tovholdere.yml."));
+            issues.Add(Error(filePath, fm.LineOf(FrontMatterKeys.Owner), $"Tovholderen '{ownerKey}' findes ikke i tovholdere.yml."));
         }
 
-        var reviewDate = ReadDate(fm, "revideres", filePath, issues, required: true);
-        var updated = ReadDate(fm, "opdateret", filePath, issues, required: false);
+        var reviewDate = ReadDate(fm, FrontMatterKeys.ReviewDate, filePath, issues, required: true);
+        var updated = ReadDate(fm, FrontMatterKeys.Updated, filePath, issues, required: false);
 
-        var type = fm.GetString("type")?.ToLowerInvariant() ?? (slug.StartsWith("skabeloner/", StringComparison.Ordinal) ? "brev" : "vejledning");
+        var type = DocumentTypes.Of(fm, slug);
         if (!context.Options.DocumentTypes.ContainsKey(type))
         {
-            issues.Add(Error(filePath, fm.LineOf("type"), $"Ukendt type '{type}'. Gyldige typer: {string.Join(", ", context.Options.DocumentTypes.Keys)}."));
+            issues.Add(Error(filePath, fm.LineOf(FrontMatterKeys.Type), $"Ukendt type '{type}'. Gyldige typer: {string.Join(", ", context.Options.DocumentTypes.Keys)}."));
         }
 
-        var areaText = fm.GetString("område");
+        var areaText = fm.GetString(FrontMatterKeys.Area);
         var area = Area.Shared;
         if (areaText is not null && !AreaNames.TryParse(areaText, out area))
         {
-            issues.Add(Error(filePath, fm.LineOf("område"), $"Ukendt område '{areaText}'. Brug børn, voksen eller fælles."));
+            issues.Add(Error(filePath, fm.LineOf(FrontMatterKeys.Area), $"Ukendt område '{areaText}'. Brug børn, voksen eller fælles."));
         }
 
-        var legalBasis = fm.GetList("lovgrundlag").Select(context.Laws.Parse).ToList();
+        var legalBasis = fm.GetList(FrontMatterKeys.LegalBasis).Select(context.Laws.Parse).ToList();
         foreach (var reference in legalBasis.Where(r => r.Url is null))
         {
-            issues.Add(Warning(filePath, fm.LineOf("lovgrundlag"), $"Lovhenvisningen '{reference.Text}' blev ikke genkendt og får derfor intet link. Skriv fx 'Barnets Lov § 86' eller 'SEL § 85'."));
+            issues.Add(Warning(filePath, fm.LineOf(FrontMatterKeys.LegalBasis), $"Lovhenvisningen '{reference.Text}' blev ikke genkendt og får derfor intet link. Skriv fx 'Barnets Lov § 86' eller 'SEL § 85'."));
         }
 
         if (issues.Any(i => i.Severity == IssueSeverity.Error))
@@ -71,7 +80,7 @@ public sealed class DocumentParser(MarkdownRenderer renderer, IEnumerable<IDocum
         }
 
         var rendered = renderer.Render(split.Body, slug, context.Laws, split.BodyStartLine);
-        if (type == "arbejdsgang")
+        if (type == DocumentTypes.Procedure)
         {
             CheckCommonFormat(split.Body, filePath, split.BodyStartLine, issues);
         }
@@ -88,9 +97,9 @@ public sealed class DocumentParser(MarkdownRenderer renderer, IEnumerable<IDocum
             Owner = owner!,
             ReviewDate = reviewDate!.Value,
             LegalBasis = legalBasis,
-            Phase = fm.GetString("fase"),
-            Tags = fm.GetList("tags", splitCommas: true),
-            Summary = fm.GetString("resumé"),
+            Phase = fm.GetString(FrontMatterKeys.Phase),
+            Tags = fm.GetList(FrontMatterKeys.Tags, splitCommas: true),
+            Summary = fm.GetString(FrontMatterKeys.Summary),
             Updated = updated,
             LazyHtml = rendered.LazyHtml,
             Toc = rendered.Toc,

@@ -20,6 +20,9 @@ public sealed class LibrarySnapshot
     }
 
     public IReadOnlyList<LibraryDocument> Documents { get; }
+
+    /// <summary>The stored texts the snapshot was built from, for checks in the editor against the same set.</summary>
+    public IReadOnlyList<SourceDocument> Sources { get; init; } = [];
     public IReadOnlyList<ContentIssue> Issues { get; }
     public IReadOnlyDictionary<string, FolderInfo> Folders { get; }
     public Roster Roster { get; }

@@ -17,7 +17,6 @@ public static class DataExtensions
         builder.Services.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite(connectionString));
         builder.Services.AddDbContext<PortalDbContext>(o => o.UseSqlite(connectionString), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddScoped<Audit.AuditLog>();
         return builder;
     }
 

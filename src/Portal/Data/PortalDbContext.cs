@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Audit;
 using Portal.Checklists;
-using Portal.Content;
+using Portal.Documents;
 
 namespace Portal.Data;
 
@@ -13,7 +13,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<SavedChecklist> SavedChecklists => Set<SavedChecklist>();
     public DbSet<PendingFileWrite> PendingFileWrites => Set<PendingFileWrite>();
     public DbSet<ContentConflict> ContentConflicts => Set<ContentConflict>();
-    public DbSet<Editing.DocumentRedirect> DocumentRedirects => Set<Editing.DocumentRedirect>();
+    public DbSet<DocumentRedirect> DocumentRedirects => Set<DocumentRedirect>();
     public DbSet<Reviews.ReviewRecord> Reviews => Set<Reviews.ReviewRecord>();
     public DbSet<Reviews.SentReminder> SentReminders => Set<Reviews.SentReminder>();
     public DbSet<Reviews.OwnerMessage> OwnerMessages => Set<Reviews.OwnerMessage>();

@@ -1,10 +1,9 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Portal.Audit;
+using Portal.Auth;
 using Portal.Content;
-using Portal.Data;
+using Portal.Documents;
 using Portal.Reviews;
 
 namespace Portal.Editing;
@@ -12,19 +11,12 @@ namespace Portal.Editing;
 public sealed record CreateRequest(string Type, string Folder, string Title, string OwnerKey, Area Area, string? FileName = null);
 
 /// <summary>Creates a document from its type's template as a first draft, after the same validation as every save.</summary>
-public sealed partial class DocumentCreator(
-    IDbContextFactory<PortalDbContext> dbFactory,
-    ContentSynchronizer synchronizer,
-    DocumentValidator validator,
-    ContentRoot root,
-    RedirectTable redirects,
-    IOptions<ReviewOptions> reviewOptions,
-    TimeProvider clock)
+public sealed partial class DocumentCreator(DocumentStore store, IOptions<ReviewOptions> reviewOptions, TimeProvider clock)
 {
     [GeneratedRegex("^(arbejdsgange|skabeloner)(/[a-z0-9][a-z0-9-]*)+$")]
     public static partial Regex SlugPattern();
 
-    public async Task<EditResult> CreateAsync(CreateRequest request, EditorUser user, CancellationToken cancellationToken = default)
+    public async Task<EditResult> CreateAsync(CreateRequest request, UserProfile user, CancellationToken cancellationToken = default)
     {
         request = request with { Type = request.Type ?? "", Title = request.Title ?? "", OwnerKey = request.OwnerKey ?? "" };
         var errors = new List<FieldError>();
@@ -36,7 +28,7 @@ public sealed partial class DocumentCreator(
         {
             errors.Add(new FieldError("titel", 0, "Skriv dokumentets titel."));
         }
-        var folder = DocumentEditor.Normalize(request.Folder);
+        var folder = DocumentStore.Normalize(request.Folder);
         var name = Slugify(string.IsNullOrWhiteSpace(request.FileName) ? request.Title : request.FileName);
         var slug = folder + "/" + name;
         if (errors.Count == 0 && !folder.StartsWith(NewDocumentTemplates.RootOf(request.Type), StringComparison.Ordinal))
@@ -52,51 +44,9 @@ public sealed partial class DocumentCreator(
             return EditResult.Invalid(errors);
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today();
         var text = NewDocumentTemplates.Text(request.Type, request.Title, request.OwnerKey, request.Area, reviewOptions.Value.NextReviewDate(request.Type, today), today);
-        var validation = validator.Validate(slug, text);
-        if (!validation.IsValid)
-        {
-            return EditResult.Invalid(validation.Errors);
-        }
-        return await synchronizer.ChangeAsync(async ct =>
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            if (await AddressTakenAsync(db, slug, ct) is { } taken)
-            {
-                return EditResult.Invalid([new FieldError("filnavn", 0, taken)]);
-            }
-            var now = clock.GetUtcNow();
-            var document = new StoredDocument { Slug = slug, CreatedAt = now, UpdatedAt = now };
-            db.Documents.Add(document);
-            var version = DocumentEditor.AddVersion(db, document, text, $"Oprettet fra skabelonen '{request.Type}'", VersionState.Draft, VersionSource.Editor, user, now);
-            await new AuditLog(db, clock).WriteAsync(user.AuditName, AuditActions.Create, slug, $"Type {request.Type}, version {version.Number} (kladde)", ct);
-            return new EditResult(EditStatus.Saved, $"Dokumentet er oprettet som kladde på adressen {slug}. Udgiv det, når det er klar.")
-            {
-                Slug = slug,
-                VersionNumber = version.Number,
-                Stamp = document.ConcurrencyStamp,
-                Warnings = validation.Warnings,
-            };
-        }, rebuild: false, cancellationToken);
-    }
-
-    /// <summary>Why an address cannot be used for a new or moved document, or null when it is free.</summary>
-    public async Task<string?> AddressTakenAsync(PortalDbContext db, string slug, CancellationToken cancellationToken)
-    {
-        if (await db.Documents.AnyAsync(d => d.Slug == slug, cancellationToken))
-        {
-            return $"Der findes allerede et dokument med adressen '{slug}' (måske fjernet fra disken, men med historik).";
-        }
-        if (File.Exists(ContentPaths.Resolve(root.Path, slug)))
-        {
-            return $"Filen '{slug}.md' findes allerede i content/.";
-        }
-        if (redirects.Resolve(slug) is { } target)
-        {
-            return $"Adressen '{slug}' bruges til at sende gamle links videre til '{target}'. Vælg en anden.";
-        }
-        return null;
+        return await store.CreateAsync(slug, text, $"Oprettet fra skabelonen '{request.Type}'", $"Type {request.Type}, version 1 (kladde)", user, cancellationToken);
     }
 
     /// <summary>"Meddelelse af afslag – børn" → "meddelelse-af-afslag-boern".</summary>

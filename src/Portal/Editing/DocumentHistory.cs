@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Content;
 using Portal.Data;
+using Portal.Documents;
 
 namespace Portal.Editing;
 

@@ -1,5 +1,6 @@
 using Portal.Auth;
 using Portal.Content;
+using Portal.Documents;
 
 namespace Portal.Editing;
 
@@ -20,10 +21,10 @@ public static class EditingApi
             await editor.LoadAsync(slug, ct) is { } document ? Results.Ok(document) : NotFound(slug));
 
         api.MapPost("/save", async (SaveRequest body, DocumentEditor editor, HttpContext http, CancellationToken ct) =>
-            ToHttp(await editor.SaveAsync(body, EditorUser.From(http.User), ct)));
+            ToHttp(await editor.SaveAsync(body, UserProfile.From(http.User), ct)));
 
         api.MapPost("/restore", async (RestoreRequest body, DocumentEditor editor, HttpContext http, CancellationToken ct) =>
-            ToHttp(await editor.RestoreAsync(body, EditorUser.From(http.User), ct)));
+            ToHttp(await editor.RestoreAsync(body, UserProfile.From(http.User), ct)));
 
         api.MapPost("/create", async (CreateBody body, DocumentCreator creator, HttpContext http, CancellationToken ct) =>
         {
@@ -31,11 +32,11 @@ public static class EditingApi
             {
                 return ToHttp(EditResult.Invalid([new FieldError("område", 0, "Ukendt område. Brug børn, voksen eller fælles.")]));
             }
-            return ToHttp(await creator.CreateAsync(new CreateRequest(body.Type, body.Folder, body.Title, body.Owner, area, body.FileName), EditorUser.From(http.User), ct));
+            return ToHttp(await creator.CreateAsync(new CreateRequest(body.Type, body.Folder, body.Title, body.Owner, area, body.FileName), UserProfile.From(http.User), ct));
         });
 
         api.MapPost("/move", async (MoveRequest body, DocumentMover mover, HttpContext http, CancellationToken ct) =>
-            ToHttp(await mover.MoveAsync(body, EditorUser.From(http.User), ct)));
+            ToHttp(await mover.MoveAsync(body, UserProfile.From(http.User), ct)));
 
         api.MapPost("/preview", (PreviewBody body, DocumentValidator validator, MarkdownRenderer renderer, ContentCatalog catalog) =>
         {
@@ -63,20 +64,11 @@ public static class EditingApi
             ConflictChoice? choice = body.Choice switch { "disk" => ConflictChoice.KeepDisk, "portal" => ConflictChoice.KeepPortal, _ => null };
             return choice is null
                 ? ToHttp(EditResult.Invalid([new FieldError("choice", 0, "Vælg 'disk' (filens version) eller 'portal' (portalens version).")]))
-                : ToHttp(await conflicts.ResolveAsync(id, choice.Value, EditorUser.From(http.User), ct));
+                : ToHttp(await conflicts.ResolveAsync(id, choice.Value, UserProfile.From(http.User), ct));
         });
     }
 
-    public static IResult ToHttp(EditResult result) => result.Status switch
-    {
-        EditStatus.Saved => Results.Ok(result),
-        EditStatus.NotFound => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Findes ikke", detail: result.Message),
-        EditStatus.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Dokumentet er ændret imens", detail: result.Message,
-            extensions: new Dictionary<string, object?> { ["theirs"] = result.Theirs, ["stamp"] = result.Stamp }),
-        EditStatus.Invalid => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Ugyldigt indhold", detail: result.Message,
-            extensions: new Dictionary<string, object?> { ["errors"] = result.Errors }),
-        _ => Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Ikke gemt", detail: result.Message),
-    };
+    public static IResult ToHttp(EditResult result) => result.ToHttp();
 
     private static IResult NotFound(string slug) => ToHttp(EditResult.NotFound(slug));
 }

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 using Portal.Auth;
 using Portal.Components.Layout;
 using Portal.Content;
+using Portal.Documents;
 using Portal.Library;
 
 namespace Portal.Editing;
@@ -16,12 +16,6 @@ public static class EditingExtensions
     public static WebApplicationBuilder AddEditing(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton<RedirectTable>();
-        services.AddSingleton<IDocumentRedirects>(sp => sp.GetRequiredService<RedirectTable>());
-        services.TryAddSingleton<IContentFileWriter, AtomicFileWriter>();
-        services.AddSingleton<ContentOutbox>();
-        services.AddSingleton<IBeforeImportStep>(sp => sp.GetRequiredService<ContentOutbox>());
-        services.AddSingleton<DocumentValidator>();
         services.AddSingleton<DocumentEditor>();
         services.AddSingleton<DocumentCreator>();
         services.AddSingleton<DocumentMover>();

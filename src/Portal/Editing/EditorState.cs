@@ -1,5 +1,6 @@
 using System.Globalization;
 using Portal.Content;
+using Portal.Documents;
 
 namespace Portal.Editing;
 

@@ -9,7 +9,6 @@ namespace Portal.Letters;
 /// </summary>
 public sealed class LetterAudit(IServiceScopeFactory scopes)
 {
-    public const string Action = "letter-generated";
     private static readonly string s_engine = "Scriban " + typeof(Scriban.Template).Assembly.GetName().Version;
 
     public async Task WriteAsync(Auth.UserProfile user, LetterResult result, TemplateSet set, string format, CancellationToken cancellationToken = default)
@@ -30,9 +29,6 @@ public sealed class LetterAudit(IServiceScopeFactory scopes)
             culture = "da-DK",
         });
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(AuditName(user), Action, template.Slug, details, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(user, AuditActions.LetterGenerated, template.Slug, details, cancellationToken);
     }
-
-    // Name and id, as the editing audit writes them: two people may share a name.
-    public static string AuditName(Auth.UserProfile user) => string.IsNullOrEmpty(user.Id) ? user.Name : $"{user.Name} ({user.Id})";
 }

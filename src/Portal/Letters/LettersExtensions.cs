@@ -18,7 +18,6 @@ public static class LettersExtensions
         builder.Services.AddSingleton<LetterRules>();
         builder.Services.AddSingleton<LetterService>();
         builder.Services.AddSingleton<TemplateValidator>();
-        builder.Services.AddSingleton<PhraseFiles>();
         builder.Services.AddSingleton<IDocumentCheck, TemplateDocumentCheck>();
         builder.Services.AddSingleton<LetterCatalog>();
         builder.Services.AddSingleton<LetterAudit>();

@@ -11,14 +11,14 @@ public static class LibraryApi
 
         api.MapGet("/documents", (ContentCatalog catalog, TimeProvider clock, ContentOptions options) =>
         {
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            var today = clock.Today();
             return catalog.Current.LibraryDocuments.Concat(catalog.Current.Documents.Where(d => d.IsTemplate))
                 .Select(d => d.ToSummary(today, options.ReviewSoonDays)).ToList();
         });
 
         api.MapGet("/documents/{*slug}", (string slug, ContentCatalog catalog, TimeProvider clock, ContentOptions options) =>
         {
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            var today = clock.Today();
             return catalog.Current.Find(slug) is { } document
                 ? Results.Ok(document.ToDetail(today, options.ReviewSoonDays))
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Dokumentet findes ikke", detail: $"Der er intet dokument med identiteten '{slug}'.");

@@ -10,7 +10,7 @@ public static class OfferHandout
 
     public static List<LibraryDocument> For(LibrarySnapshot snapshot, Area area) =>
         snapshot.LibraryDocuments
-            .Where(d => d.Type == "tilbud" && (d.Area == area || d.Area == Area.Shared))
+            .Where(d => d.Type == DocumentTypes.Offer && (d.Area == area || d.Area == Area.Shared))
             .OrderBy(d => d.Title, s_danish)
             .ToList();
 }

@@ -70,7 +70,7 @@ public sealed class ReminderJob(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var sent = (await db.SentReminders.AsNoTracking().Select(r => new { r.Slug, r.Stage, r.ReviewDate }).ToListAsync(cancellationToken))
             .Select(r => (r.Slug, r.Stage, r.ReviewDate)).ToHashSet();
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var today = clock.Today();
         var planned = ReminderPlanner.Plan(catalog.Current.Documents, today, options.Value.ReminderDaysBefore, sent);
         int mails = 0, reminders = 0, failed = 0;
         foreach (var group in planned.GroupBy(p => p.Document.Owner.Key))

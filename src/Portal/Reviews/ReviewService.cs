@@ -1,9 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Portal.Auth;
 using Portal.Content;
 using Portal.Data;
-using Portal.Editing;
+using Portal.Documents;
 
 namespace Portal.Reviews;
 
@@ -13,14 +14,14 @@ namespace Portal.Reviews;
 /// </summary>
 public sealed class ReviewService(
     IDbContextFactory<PortalDbContext> dbFactory,
-    DocumentEditor editor,
+    DocumentStore store,
     IOptions<ReviewOptions> options,
     TimeProvider clock)
 {
-    public async Task<EditResult> MarkReviewedAsync(string? slug, EditorUser user, string? comment = null, CancellationToken cancellationToken = default)
+    public async Task<EditResult> MarkReviewedAsync(string? slug, UserProfile user, string? comment = null, CancellationToken cancellationToken = default)
     {
-        slug = DocumentEditor.Normalize(slug);
-        var document = await editor.LoadAsync(slug, cancellationToken);
+        slug = DocumentStore.Normalize(slug);
+        var document = await store.LoadAsync(slug, cancellationToken);
         if (document?.Published is not { } published)
         {
             return EditResult.NotFound(slug);
@@ -31,15 +32,15 @@ public sealed class ReviewService(
         {
             return EditResult.Refused("Dokumentets front matter kan ikke læses. Ret dokumentet i editoren først.");
         }
-        var type = frontMatter.GetString("type")?.ToLowerInvariant() ?? "vejledning";
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        var type = DocumentTypes.Of(frontMatter, slug);
+        var today = clock.Today();
         var next = options.Value.NextReviewDate(type, today);
-        _ = DateOnly.TryParseExact(frontMatter.GetString("revideres"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var previous);
-        var text = (split with { FrontMatter = FrontMatterEditor.Set(split.FrontMatter, "revideres", Iso(next)) }).Compose();
+        _ = DateOnly.TryParseExact(frontMatter.GetString(FrontMatterKeys.ReviewDate), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var previous);
+        var text = (split with { FrontMatter = FrontMatterEditor.Set(split.FrontMatter, FrontMatterKeys.ReviewDate, Iso(next)) }).Compose();
         var note = $"Gennemgået af {user.Name} {DanishFormat.Date(today)}. Næste revision senest {DanishFormat.Date(next)}."
             + (string.IsNullOrWhiteSpace(comment) ? "" : " " + comment.Trim());
 
-        return await editor.CommitAsync(document.Slug, text, document.Stamp, note, VersionState.Published, VersionSource.Review, null, user, cancellationToken,
+        return await store.MarkReviewedAsync(document.Slug, text, document.Stamp, note, user,
             (db, stored, version) => db.Reviews.Add(new ReviewRecord
             {
                 DocumentId = stored.Id,
@@ -49,7 +50,7 @@ public sealed class ReviewService(
                 PreviousReviewDate = previous,
                 NextReviewDate = next,
                 VersionNumber = version.Number,
-            }));
+            }), cancellationToken);
     }
 
     /// <summary>The newest review of each document (slug → record).</summary>

@@ -1,7 +1,7 @@
 using Portal.Audit;
 using Portal.Auth;
 using Portal.Content;
-using Portal.Editing;
+using Portal.Documents;
 
 namespace Portal.Reviews;
 
@@ -24,7 +24,7 @@ public static class ReviewsApi
                 return Results.Problem(statusCode: 400, title: "Ukendt status", detail: "Brug overskredet, snart eller gyldig.");
             }
             Area? parsedArea = AreaNames.TryParse(area, out var a) ? a : null;
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+            var today = clock.Today();
             var view = ReviewDashboard.Build(catalog.Current, new DashboardFilter(parsedStatus, owner, parsedArea, type), today, options.ReviewSoonDays);
             return Results.Ok(new
             {
@@ -41,7 +41,7 @@ public static class ReviewsApi
             });
         });
         reviews.MapPost("/mark", async (MarkReviewedBody body, ReviewService service, HttpContext http, CancellationToken ct) =>
-            EditingApi.ToHttp(await service.MarkReviewedAsync(body.Slug, EditorUser.From(http.User), body.Comment, ct)));
+            (await service.MarkReviewedAsync(body.Slug, UserProfile.From(http.User), body.Comment, ct)).ToHttp());
         reviews.MapPost("/reminders/run", async (ReminderJob job, CancellationToken ct) => Results.Ok(await job.RunOnceAsync(ct)))
             .RequireAuthorization(Policies.Administrator);
 
@@ -60,12 +60,12 @@ public static class ReviewsApi
         var roster = app.MapGroup("/api/roster").RequireAuthorization(Policies.Administrator);
         roster.MapGet("", (ContentCatalog catalog) => catalog.Current.Roster.Owners);
         roster.MapPost("", async (RosterBody body, RosterService service, HttpContext http, CancellationToken ct) =>
-            ToHttp(await service.SaveAsync(new RosterEntry(body.Key, body.Name, body.Function, body.Email, body.Unit ?? ""), body.IsNew, EditorUser.From(http.User), ct)));
+            ToHttp(await service.SaveAsync(new RosterEntry(body.Key, body.Name, body.Function, body.Email, body.Unit ?? ""), body.IsNew, UserProfile.From(http.User), ct)));
         roster.MapPost("/{key}/retire", async (string key, RosterService service, HttpContext http, CancellationToken ct) =>
-            ToHttp(await service.RetireAsync(key, EditorUser.From(http.User), ct)));
+            ToHttp(await service.RetireAsync(key, UserProfile.From(http.User), ct)));
         roster.MapGet("/{key}/documents", async (string key, RosterService service, CancellationToken ct) => await service.DocumentsOfAsync(key, ct));
         roster.MapPost("/move", async (MoveOwnerBody body, RosterService service, HttpContext http, CancellationToken ct) =>
-            ToHttp(await service.MoveDocumentsAsync(body.From, body.To, body.Slugs ?? [], EditorUser.From(http.User), ct)));
+            ToHttp(await service.MoveDocumentsAsync(body.From, body.To, body.Slugs ?? [], UserProfile.From(http.User), ct)));
 
         app.MapGet("/api/audit", async (int? take, string? user, string? action, AuditQuery query, CancellationToken ct) =>
             await query.LatestAsync(Math.Clamp(take ?? 200, 1, 1000), user, action, ct)).RequireAuthorization(Policies.Administrator);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
-using Portal.Audit;
 using Portal.Auth;
 using Portal.Components.Layout;
 using Portal.Library;
@@ -25,7 +24,6 @@ public static class ReviewsExtensions
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<ReminderJob>();
         services.AddSingleton<RosterService>();
-        services.AddSingleton<AuditQuery>();
         services.AddHostedService<ReminderService>();
 
         DocumentActionRegistry.Add<Components.FeedbackAction>();

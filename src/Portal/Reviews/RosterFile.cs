@@ -1,4 +1,4 @@
-using Portal.Editing;
+using Portal.Content;
 
 namespace Portal.Reviews;
 

@@ -1,9 +1,10 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Audit;
+using Portal.Auth;
 using Portal.Content;
 using Portal.Data;
-using Portal.Editing;
+using Portal.Documents;
 
 namespace Portal.Reviews;
 
@@ -20,10 +21,9 @@ public sealed partial class RosterService(
     ContentRoot root,
     ContentSynchronizer synchronizer,
     ContentCatalog catalog,
-    DocumentValidator validator,
-    ContentOutbox outbox,
-    IContentFileWriter writer,
-    TimeProvider clock)
+    DocumentStore store,
+    AuditLog audit,
+    IContentFileWriter writer)
 {
     private readonly SemaphoreSlim _fileGate = new(1, 1);
 
@@ -35,7 +35,7 @@ public sealed partial class RosterService(
 
     private string RosterPath => Path.Combine(root.Path, Roster.FileName);
 
-    public async Task<RosterResult> SaveAsync(RosterEntry entry, bool isNew, EditorUser user, CancellationToken cancellationToken = default)
+    public async Task<RosterResult> SaveAsync(RosterEntry entry, bool isNew, UserProfile user, CancellationToken cancellationToken = default)
     {
         if (!KeyPattern().IsMatch(entry.Key ?? ""))
         {
@@ -65,7 +65,7 @@ public sealed partial class RosterService(
     }
 
     /// <summary>Removes a person from the roster; refused while documents (published or drafts) still name them.</summary>
-    public async Task<RosterResult> RetireAsync(string key, EditorUser user, CancellationToken cancellationToken = default)
+    public async Task<RosterResult> RetireAsync(string key, UserProfile user, CancellationToken cancellationToken = default)
     {
         var owned = await DocumentsOfAsync(key, cancellationToken);
         if (owned.Count > 0)
@@ -93,55 +93,22 @@ public sealed partial class RosterService(
     }
 
     /// <summary>Moves the previewed documents to the new tovholder: a new published version (and draft) for each.</summary>
-    public async Task<RosterResult> MoveDocumentsAsync(string fromKey, string toKey, IReadOnlyCollection<string> slugs, EditorUser user, CancellationToken cancellationToken = default)
+    public async Task<RosterResult> MoveDocumentsAsync(string fromKey, string toKey, IReadOnlyCollection<string> slugs, UserProfile user, CancellationToken cancellationToken = default)
     {
         var to = catalog.Current.Roster.Find(toKey);
         if (to is null || string.Equals(fromKey, toKey, StringComparison.OrdinalIgnoreCase))
         {
             return new RosterResult(false, "Vælg en anden tovholder fra listen at flytte dokumenterne til.");
         }
-        var skipped = new List<string>();
-        var moved = 0;
-        await synchronizer.ChangeAsync(async ct =>
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var now = clock.GetUtcNow();
-            var comment = $"Tovholder skiftet fra {catalog.Current.Roster.Find(fromKey)?.Name ?? fromKey} til {to.Name}";
-            foreach (var slug in slugs.Distinct())
-            {
-                var document = await db.Documents.FirstOrDefaultAsync(d => d.Slug == slug, ct);
-                var versions = document is null ? [] : await db.DocumentVersions.AsNoTracking()
-                    .Where(v => v.DocumentId == document.Id && (v.Number == document.LatestVersionNumber || v.Number == document.PublishedVersionNumber))
-                    .OrderBy(v => v.Number).ToListAsync(ct);
-                var changed = versions.Select(v => (Version: v, Text: WithOwner(v.Content, toKey))).ToList();
-                if (document is null || changed.Count == 0 || versions.All(v => !string.Equals(OwnerOf(v.Content), fromKey, StringComparison.OrdinalIgnoreCase))
-                    || changed.Any(c => !validator.Validate(slug, c.Text).IsValid))
-                {
-                    skipped.Add(slug);
-                    continue;
-                }
-                foreach (var (version, text) in changed)
-                {
-                    var published = version.Number == document.PublishedVersionNumber;
-                    DocumentEditor.AddVersion(db, document, text, comment, published ? VersionState.Published : VersionState.Draft, VersionSource.Editor, user, now);
-                    if (published)
-                    {
-                        document.PublishedVersionNumber = document.LatestVersionNumber;
-                        await ContentOutbox.EnqueueWriteAsync(db, document, text, now, ct);
-                    }
-                }
-                db.AuditLog.Add(new AuditEntry { At = now, User = user.AuditName, Action = AuditActions.ChangeOwner, Target = slug, Details = comment });
-                moved++;
-            }
-            await db.SaveChangesAsync(ct);
-            await outbox.FlushAsync(ct);
-            return moved;
-        }, rebuild: true, cancellationToken);
+        var comment = $"Tovholder skiftet fra {catalog.Current.Roster.Find(fromKey)?.Name ?? fromKey} til {to.Name}";
+        var (moved, skipped) = await store.RewriteAsync(slugs,
+            texts => texts.Any(t => string.Equals(OwnerOf(t), fromKey, StringComparison.OrdinalIgnoreCase)),
+            text => WithOwner(text, toKey), comment, AuditActions.ChangeOwner, user, cancellationToken);
         var message = $"{Documents(moved)} er flyttet til {to.Name}." + (skipped.Count > 0 ? $" {skipped.Count} blev ikke flyttet (ændret imens eller med fejl): {string.Join(", ", skipped)}." : "");
         return new RosterResult(moved > 0 || skipped.Count == 0, message, skipped);
     }
 
-    private async Task<RosterResult> WriteRosterAsync(Func<string, (string? Yaml, string? Error)> change, EditorUser user, string details, CancellationToken cancellationToken)
+    private async Task<RosterResult> WriteRosterAsync(Func<string, (string? Yaml, string? Error)> change, UserProfile user, string details, CancellationToken cancellationToken)
     {
         await _fileGate.WaitAsync(cancellationToken);
         try
@@ -169,10 +136,7 @@ public sealed partial class RosterService(
                 return new RosterResult(false, "Ændringen ville gøre tovholderlisten ugyldig: " + issues.First().Message);
             }
             writer.Write(RosterPath, yaml);
-            await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-            {
-                await new AuditLog(db, clock).WriteAsync(user.AuditName, AuditActions.RosterChange, Roster.FileName, details, cancellationToken);
-            }
+            await audit.WriteAsync(user, AuditActions.RosterChange, Roster.FileName, details, cancellationToken);
             await synchronizer.SyncAsync(cancellationToken);
             return new RosterResult(true, "Tovholderlisten er gemt.");
         }
@@ -184,13 +148,13 @@ public sealed partial class RosterService(
 
     private static string Documents(int count) => count == 1 ? "1 dokument" : $"{count} dokumenter";
 
-    private static string? OwnerOf(string content) => FrontMatterReader.Read(content, "x.md").FrontMatter?.GetString("tovholder");
+    private static string? OwnerOf(string content) => FrontMatterReader.Read(content, "x.md").FrontMatter?.GetString(FrontMatterKeys.Owner);
 
-    private static string? TitleOf(string content) => FrontMatterReader.Read(content, "x.md").FrontMatter?.GetString("titel");
+    private static string? TitleOf(string content) => FrontMatterReader.Read(content, "x.md").FrontMatter?.GetString(FrontMatterKeys.Title);
 
     private static string WithOwner(string content, string owner)
     {
         var split = DocumentText.Split(content);
-        return (split with { FrontMatter = FrontMatterEditor.Set(split.FrontMatter, "tovholder", owner) }).Compose();
+        return (split with { FrontMatter = FrontMatterEditor.Set(split.FrontMatter, FrontMatterKeys.Owner, owner) }).Compose();
     }
 }

@@ -19,7 +19,7 @@ public static class SearchApi
             }
             var request = new SearchRequest(q!, Normalize(type), AreaNames.TryParse(area, out var a) ? a : null,
                 take is null ? 20 : int.Parse(take, CultureInfo.InvariantCulture));
-            var response = Searcher.Search(search.Index, request, DateOnly.FromDateTime(clock.GetLocalNow().Date), options);
+            var response = Searcher.Search(search.Index, request, clock.Today(), options);
             return Results.Ok(response.Hits.Select(h => new SearchResultDto(h.Slug, h.Title, h.Type, AreaNames.Key(h.Area), h.SnippetHtml, h.Score, h.Url, h.Overdue)).ToList());
         }).RequireAuthorization(Policies.Caseworker);
     }

@@ -19,7 +19,7 @@ public sealed class SearchIndex
     private const int TitleBonusCandidates = 200;
 
     /// <summary>Documents that describe a way of working: what a "hvordan ..." query is after.</summary>
-    private static readonly HashSet<string> HowToTypes = new(StringComparer.Ordinal) { "arbejdsgang", "vejledning", "tjekliste", "dagsorden" };
+    private static readonly HashSet<string> HowToTypes = new(StringComparer.Ordinal) { DocumentTypes.Procedure, DocumentTypes.Guide, DocumentTypes.Checklist, DocumentTypes.Agenda };
 
     private readonly Dictionary<string, Posting> _terms;
     private readonly HashSet<string>[] _titleTerms;

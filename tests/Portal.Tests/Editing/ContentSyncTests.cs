@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Content;
+using Portal.Documents;
 using Portal.Editing;
 using static Portal.Tests.Editing.EditingHarness;
 

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Audit;
 using Portal.Content;
+using Portal.Documents;
 using Portal.Editing;
 using static Portal.Tests.Editing.EditingHarness;
 

@@ -5,8 +5,11 @@ using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Portal.Audit;
+using Portal.Auth;
 using Portal.Content;
 using Portal.Data;
+using Portal.Documents;
 using Portal.Editing;
 using Portal.Reviews;
 using Portal.Tests.Infrastructure;
@@ -19,8 +22,8 @@ namespace Portal.Tests.Editing;
 /// </summary>
 public sealed class EditingHarness : IAsyncDisposable
 {
-    public static readonly EditorUser Anne = new("demo:koordinator", "Anne Andersen", "anne@test.example");
-    public static readonly EditorUser Bo = new("demo:koordinator2", "Bo Bertelsen", "bo@test.example");
+    public static readonly UserProfile Anne = new("demo:koordinator", "Anne Andersen", "anne@test.example");
+    public static readonly UserProfile Bo = new("demo:koordinator2", "Bo Bertelsen", "bo@test.example");
 
     public const string Procedure = "arbejdsgange/01-opstart/meddelelse-af-afslag";
     public const string Offer = "arbejdsgange/02-tilbud/ventilen";
@@ -79,7 +82,7 @@ public sealed class EditingHarness : IAsyncDisposable
     public async Task<EditorDocument> LoadAsync(string slug) => (await Editor.LoadAsync(slug))!;
 
     /// <summary>Saves (or publishes) a change of the body's last line, against the given stamp.</summary>
-    public Task<EditResult> SaveAsync(string slug, string text, Guid stamp, bool publish, EditorUser? user = null, string? comment = "Test") =>
+    public Task<EditResult> SaveAsync(string slug, string text, Guid stamp, bool publish, UserProfile? user = null, string? comment = "Test") =>
         Editor.SaveAsync(new SaveRequest(slug, text, stamp, comment, publish), user ?? Anne);
 
     private static EditingHarness Build(TestContentDirectory content, string dbPath, IContentFileWriter? writer, Action<IServiceCollection>? configure)
@@ -109,6 +112,9 @@ public sealed class EditingHarness : IAsyncDisposable
         services.AddSingleton<ContentOutbox>();
         services.AddSingleton<IBeforeImportStep>(sp => sp.GetRequiredService<ContentOutbox>());
         services.AddSingleton<DocumentValidator>();
+        services.AddSingleton<DocumentImport>();
+        services.AddSingleton<DocumentStore>();
+        services.AddSingleton<AuditLog>();
         services.AddSingleton<DocumentEditor>();
         services.AddSingleton<DocumentCreator>();
         services.AddSingleton<DocumentMover>();

@@ -1,3 +1,5 @@
+using Portal.Content;
+using Portal.Documents;
 using Portal.Editing;
 
 namespace Portal.Tests.Editing;

@@ -56,6 +56,7 @@ public sealed class ContentHarness : IAsyncDisposable
         services.AddSingleton<HtmlSafety>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<DocumentParser>();
+        services.AddSingleton<Portal.Documents.DocumentImport>();
         services.AddSingleton<ContentImporter>();
         services.AddSingleton<ContentCatalog>();
         services.AddSingleton<ContentSynchronizer>();

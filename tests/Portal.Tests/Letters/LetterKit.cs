@@ -62,19 +62,20 @@ public sealed class LetterKit
     public LoadedContent Load(string root)
     {
         var issues = new List<ContentIssue>();
-        var context = new ParseContext(Roster.Load(root, issues), LawCatalog.Load(root, "https://lov.example", issues), new ContentOptions { RootPath = root });
-        var catalog = new ContentCatalog();
-        var contentRoot = new ContentRoot(Microsoft.Extensions.Options.Options.Create(new ContentOptions { RootPath = root }), new HostingEnvironment { ContentRootPath = root });
-        var parser = new DocumentParser(Markdown, [new TemplateDocumentCheck(Validator, new PhraseFiles(contentRoot, catalog))]);
-        var documents = new List<LibraryDocument>();
-        foreach (var file in Directory.EnumerateFiles(root, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var files = Directory.EnumerateFiles(root, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(file => Path.GetRelativePath(root, file).Replace('\\', '/'))
+            .Where(relative => !Path.GetFileName(relative).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+            .Select(relative => (Relative: relative, Text: File.ReadAllText(Path.Combine(root, relative))))
+            .ToList();
+        var context = new ParseContext(Roster.Load(root, issues), LawCatalog.Load(root, "https://lov.example", issues), new ContentOptions { RootPath = root })
         {
-            var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-            if (Path.GetFileName(relative).Equals("README.md", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-            var text = File.ReadAllText(file);
+            Sources = files.Select(f => new SourceDocument(f.Relative[..^3], f.Text)).ToList(),
+        };
+        var catalog = new ContentCatalog();
+        var parser = new DocumentParser(Markdown, [new TemplateDocumentCheck(Validator)]);
+        var documents = new List<LibraryDocument>();
+        foreach (var (relative, text) in files)
+        {
             var result = parser.Parse(relative[..^3], relative, text, context);
             issues.AddRange(result.Issues);
             if (result.Document is { } doc)

@@ -151,8 +151,8 @@ public class LetterPageTests
     {
         var dbPath = Path.Combine(Path.GetTempPath(), $"handicap-letters-{Guid.NewGuid():N}.db");
         await using var ctx = CreateContext(new DateOnly(2026, 11, 24));
-        ctx.Services.AddDbContext<PortalDbContext>(o => o.UseSqlite($"Data Source={dbPath}"));
-        ctx.Services.AddScoped<Portal.Audit.AuditLog>();
+        ctx.Services.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite($"Data Source={dbPath}"));
+        ctx.Services.AddSingleton<Portal.Audit.AuditLog>();
         await using (var scope = ctx.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.MigrateAsync(Xunit.TestContext.Current.CancellationToken);

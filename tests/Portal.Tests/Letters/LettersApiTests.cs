@@ -5,6 +5,7 @@ using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Audit;
 using Portal.Auth;
 using Portal.Data;
 using Portal.Letters;
@@ -259,7 +260,7 @@ public class LettersApiTests(LettersFactoryFixture fixture) : IClassFixture<Lett
 
         await using var scope = _factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var entries = await db.AuditLog.Where(a => a.Action == LetterAudit.Action && a.Target == Refusal).ToListAsync(Token);
+        var entries = await db.AuditLog.Where(a => a.Action == AuditActions.LetterGenerated && a.Target == Refusal).ToListAsync(Token);
 
         var entry = entries.MaxBy(e => e.Id)!;
         Assert.Contains("\"format\":\"docx\"", entry.Details);
@@ -270,7 +271,7 @@ public class LettersApiTests(LettersFactoryFixture fixture) : IClassFixture<Lett
         Assert.True(details.RootElement.GetProperty("partials").TryGetProperty("klagevejledning", out _));
         Assert.True(entry.At >= before);
         Assert.Equal(HttpStatusCode.OK, (await Render(Refusal, new { fields = ValidFields(), sendDate = "2026-11-24" })).StatusCode);
-        Assert.Contains(await db.AuditLog.Where(a => a.Action == LetterAudit.Action && a.Id > entry.Id).Select(a => a.Details).ToListAsync(Token), d => d!.Contains("\"format\":\"html\""));
+        Assert.Contains(await db.AuditLog.Where(a => a.Action == AuditActions.LetterGenerated && a.Id > entry.Id).Select(a => a.Details).ToListAsync(Token), d => d!.Contains("\"format\":\"html\""));
         Assert.Equal("da-DK", details.RootElement.GetProperty("culture").GetString());
         Assert.StartsWith("Scriban", details.RootElement.GetProperty("engine").GetString());
         Assert.DoesNotContain(entries, e => new[] { "Hemmelig", "Emma", "Skjult", "Lønligvej", "Fakta", "Vurdering" }.Any(secret => $"{e.User} {e.Target} {e.Details}".Contains(secret, StringComparison.Ordinal)));

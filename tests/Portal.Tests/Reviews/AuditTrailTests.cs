@@ -1,5 +1,6 @@
 using Portal.Audit;
 using Portal.Content;
+using Portal.Documents;
 using Portal.Editing;
 using Portal.Reviews;
 using static Portal.Tests.Editing.EditingHarness;

@@ -3,6 +3,7 @@ using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Auth;
 using Portal.Content;
+using Portal.Documents;
 using Portal.Editing;
 using Portal.Reviews;
 using Portal.Tests.Infrastructure;

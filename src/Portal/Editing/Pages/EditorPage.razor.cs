@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Portal.Auth;
 using Portal.Content;
+using Portal.Documents;
 
 namespace Portal.Editing.Pages;
 
@@ -45,7 +46,7 @@ public partial class EditorPage
         _saving = true;
         try
         {
-            var user = EditorUser.From(await CurrentUser.GetAsync());
+            var user = await CurrentUser.GetAsync();
             var result = await Editor.SaveAsync(new SaveRequest(_state.Slug, _state.Text, _state.Stamp, _state.Comment, publish, _state.ResolvingConflictId), user);
             _state.Apply(result, result.Succeeded ? await Editor.LoadAsync(_state.Slug) : null);
         }

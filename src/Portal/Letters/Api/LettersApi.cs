@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Portal.Auth;
+using Portal.Content;
 
 namespace Portal.Letters;
 
@@ -55,7 +56,7 @@ public static class LettersApi
         }
         using (body)
         {
-            var (request, errors) = RenderRequestReader.Read(body.RootElement, DateOnly.FromDateTime(clock.GetLocalNow().Date));
+            var (request, errors) = RenderRequestReader.Read(body.RootElement, clock.Today());
             if (request is null)
             {
                 return BadRequest(errors);

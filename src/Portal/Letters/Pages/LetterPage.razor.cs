@@ -58,7 +58,7 @@ public partial class LetterPage
         _template = Catalog.Current.Find(TemplateSlug);
         var prefill = _template is null ? null : Prefill.Take(_template.Slug);
         _handedOver = prefill is not null;
-        _state = _template is null ? null : new LetterFormState(_template, DateOnly.FromDateTime(Clock.GetLocalNow().Date), prefill);
+        _state = _template is null ? null : new LetterFormState(_template, Clock.Today(), prefill);
         _draftLoaded = false;
         _beforeExample = null;
         Refresh();

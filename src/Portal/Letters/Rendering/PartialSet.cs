@@ -24,7 +24,7 @@ public sealed class PartialSet
 
     /// <summary>Phrases from the served documents under skabeloner/fraser.</summary>
     public static PartialSet FromDocuments(IEnumerable<LibraryDocument> documents) => new(documents
-        .Where(d => d.Slug.StartsWith(TemplateNames.PhraseFolder, StringComparison.OrdinalIgnoreCase) && d.Type == "frase")
+        .Where(d => d.Slug.StartsWith(TemplateNames.PhraseFolder, StringComparison.OrdinalIgnoreCase) && d.Type == DocumentTypes.Phrase)
         .Select(d => Create(d.Slug, d.FilePath, d.Body, 3 + d.FrontMatter.Yaml.Count(c => c == '\n'))));
 
     public static Partial Create(string slug, string filePath, string body, int bodyStartLine) =>

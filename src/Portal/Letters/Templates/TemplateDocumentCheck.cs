@@ -1,10 +1,14 @@
+using System.Runtime.CompilerServices;
 using Portal.Content;
 
 namespace Portal.Letters;
 
 /// <summary>Runs the template checks at import and in the editor: a failing template is not served and shows on Indholdsfejl.</summary>
-public sealed class TemplateDocumentCheck(TemplateValidator validator, PhraseFiles phrases) : IDocumentCheck
+public sealed class TemplateDocumentCheck(TemplateValidator validator) : IDocumentCheck
 {
+    // One phrase set per build: every template in the build is checked against the phrases of that same build.
+    private static readonly ConditionalWeakTable<ParseContext, PartialSet> s_phrases = new();
+
     public IEnumerable<ContentIssue> Check(LibraryDocument document, ParseContext context)
     {
         if (!TemplateReader.IsTemplate(document))
@@ -16,47 +20,22 @@ public sealed class TemplateDocumentCheck(TemplateValidator validator, PhraseFil
         {
             return read.Issues;
         }
-        return read.Issues.Concat(validator.Validate(template, phrases.Current()));
+        return read.Issues.Concat(validator.Validate(template, s_phrases.GetValue(context, PhrasesOf)));
     }
-}
 
-/// <summary>
-/// The phrases as they are on disk, for checking templates while a snapshot is being built (before the new
-/// phrases are served); phrases only in the served snapshot (edited in the portal) fill the gaps.
-/// </summary>
-public sealed class PhraseFiles(ContentRoot root, ContentCatalog catalog)
-{
-    private readonly Lock _gate = new();
-    private (string Stamp, PartialSet Set) _cached = ("", PartialSet.Empty);
-
-    public PartialSet Current()
+    /// <summary>The phrases among the build's texts (skabeloner/fraser, type frase), read from the stored text, never from disk.</summary>
+    public static PartialSet PhrasesOf(ParseContext context)
     {
-        var folder = Path.Combine(root.Path, TemplateNames.PhraseFolder);
-        var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.md").Order(StringComparer.Ordinal).ToArray() : [];
-        var stamp = string.Join('|', files.Select(f => $"{f}:{File.GetLastWriteTimeUtc(f).Ticks}")) + "#" + catalog.Current.BuiltAt.Ticks;
-        lock (_gate)
+        var phrases = new List<Partial>();
+        foreach (var source in context.Sources.Where(s => s.Slug.StartsWith(TemplateNames.PhraseFolder, StringComparison.OrdinalIgnoreCase)))
         {
-            if (_cached.Stamp == stamp)
+            var filePath = source.Slug + ".md";
+            var split = FrontMatterReader.Read(source.Text, filePath);
+            if (split.FrontMatter is not null && string.Equals(split.FrontMatter.GetString(FrontMatterKeys.Type), DocumentTypes.Phrase, StringComparison.OrdinalIgnoreCase))
             {
-                return _cached.Set;
+                phrases.Add(PartialSet.Create(source.Slug, filePath, split.Body, split.BodyStartLine));
             }
         }
-        var fromDisk = new List<Partial>();
-        foreach (var file in files)
-        {
-            var relative = Path.GetRelativePath(root.Path, file).Replace('\\', '/');
-            var split = FrontMatterReader.Read(File.ReadAllText(file), relative);
-            if (split.FrontMatter is not null && string.Equals(split.FrontMatter.GetString("type"), "frase", StringComparison.OrdinalIgnoreCase))
-            {
-                fromDisk.Add(PartialSet.Create(relative[..^3].ToLowerInvariant(), relative, split.Body, split.BodyStartLine));
-            }
-        }
-        var served = PartialSet.FromDocuments(catalog.Current.Documents).All.Where(p => !fromDisk.Any(d => d.Name.Equals(p.Name, StringComparison.OrdinalIgnoreCase)));
-        var set = new PartialSet(fromDisk.Concat(served));
-        lock (_gate)
-        {
-            _cached = (stamp, set);
-        }
-        return set;
+        return new PartialSet(phrases);
     }
 }

@@ -55,7 +55,7 @@ public sealed partial class TemplateValidator(LetterService letters, TimeProvide
         }
 
         var set = new TemplateSet(LibrarySnapshot.Empty, partials, [template], []);
-        var request = new LetterRequest(template.Example, DateOnly.FromDateTime(clock.GetLocalNow().Date), [SampleRecipient]);
+        var request = new LetterRequest(template.Example, clock.Today(), [SampleRecipient]);
         var result = letters.Generate(set, template, request, SampleCaseworker, preview: true);
         foreach (var error in result.Errors)
         {

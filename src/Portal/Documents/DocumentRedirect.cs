@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portal.Content;
 using Portal.Data;
 
-namespace Portal.Editing;
+namespace Portal.Documents;
 
 /// <summary>An old document address that leads to where the document lives now (after a move or rename).</summary>
 public sealed class DocumentRedirect

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Portal.Editing;
+namespace Portal.Documents;
 
 /// <summary>Writes and deletes content files; an interface so tests can make the disk fail at any point.</summary>
 public interface IContentFileWriter

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Content;
 using Portal.Data;
 
-namespace Portal.Editing;
+namespace Portal.Documents;
 
 public sealed record FlushResult(int Written, int Conflicts, int Failed);
 
@@ -103,14 +103,7 @@ public sealed class ContentOutbox(
     private async Task RecordConflictAsync(PortalDbContext db, StoredDocument document, string diskText, string diskHash, CancellationToken cancellationToken)
     {
         var open = await db.ContentConflicts.FirstOrDefaultAsync(c => c.DocumentId == document.Id && c.ResolvedAt == null, cancellationToken);
-        if (open is null)
-        {
-            db.ContentConflicts.Add(new ContentConflict { DocumentId = document.Id, Slug = document.Slug, DiskText = diskText, DiskHash = diskHash, DetectedAt = clock.GetUtcNow() });
-        }
-        else
-        {
-            (open.DiskText, open.DiskHash, open.DetectedAt) = (diskText, diskHash, clock.GetUtcNow());
-        }
+        ConflictRecorder.Record(db, open, document, diskText, diskHash, clock.GetUtcNow());
         logger.LogWarning("{Slug} er ændret både på disken og i portalen; filen er ikke overskrevet", document.Slug);
     }
 

@@ -1,11 +1,11 @@
-namespace Portal.Editing;
+namespace Portal.Content;
 
 /// <summary>A document's full text split into its YAML front matter and its Markdown body, and joined again.</summary>
 public sealed record DocumentText(string FrontMatter, string Body)
 {
     public static DocumentText Split(string text)
     {
-        text = Content.TextNormalizer.NormalizeNewlines(text);
+        text = TextNormalizer.NormalizeNewlines(text);
         if (!text.StartsWith("---\n", StringComparison.Ordinal))
         {
             return new DocumentText("", text);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Portal.Content;
 
-namespace Portal.Editing;
+namespace Portal.Documents;
 
 public sealed record ValidationResult(LibraryDocument? Document, IReadOnlyList<FieldError> Errors, IReadOnlyList<ContentIssue> Warnings)
 {
@@ -15,12 +15,12 @@ public sealed record ValidationResult(LibraryDocument? Document, IReadOnlyList<F
 /// </summary>
 public sealed class DocumentValidator(DocumentParser parser, ContentCatalog catalog, ContentOptions options, RedirectTable redirects)
 {
-    public static readonly string[] Fields = ["titel", "tovholder", "revideres", "type", "område", "lovgrundlag", "tags", "resumé", "opdateret", "fase"];
+    public static readonly string[] Fields = FrontMatterKeys.FormFields;
 
     public ValidationResult Validate(string slug, string text)
     {
         var snapshot = catalog.Current;
-        var context = new ParseContext(snapshot.Roster, snapshot.Laws, options);
+        var context = new ParseContext(snapshot.Roster, snapshot.Laws, options) { Sources = snapshot.Sources };
         var result = parser.Parse(slug, slug + ".md", text, context);
         var issues = result.Issues.ToList();
         if (result.Document is { } document)
@@ -87,5 +87,5 @@ public sealed class DocumentValidator(DocumentParser parser, ContentCatalog cata
         _ => "Front matter",
     };
 
-    internal static string Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().Date).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string Today(TimeProvider clock) => clock.Today().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Portal.Content;
+namespace Portal.Documents;
 
 /// <summary>A content document's identity and state in the database; its text lives in versions.</summary>
 public sealed class StoredDocument

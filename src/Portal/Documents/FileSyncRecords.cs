@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Portal.Content;
+namespace Portal.Documents;
 
 /// <summary>
 /// A file change the database has committed to but the disk may not have seen yet (an outbox row).
@@ -41,12 +41,6 @@ public sealed class ContentConflict
     public string? Resolution { get; set; }
 
     public bool IsOpen => ResolvedAt is null;
-}
-
-/// <summary>Work that must finish before content/ is read again (e.g. completing pending file writes after a crash).</summary>
-public interface IBeforeImportStep
-{
-    Task RunAsync(CancellationToken cancellationToken);
 }
 
 internal sealed class PendingFileWriteConfiguration : IEntityTypeConfiguration<PendingFileWrite>

@@ -1,17 +1,6 @@
-using Portal.Auth;
 using Portal.Content;
 
-namespace Portal.Editing;
-
-/// <summary>Who makes a change: the name goes on versions, name and id into the audit log.</summary>
-public sealed record EditorUser(string Id, string Name, string Email)
-{
-    public string AuditName => string.IsNullOrEmpty(Id) ? Name : $"{Name} ({Id})";
-
-    public static EditorUser From(UserProfile profile) => new(profile.Id, profile.Name, profile.Email);
-
-    public static EditorUser From(System.Security.Claims.ClaimsPrincipal principal) => From(UserProfile.From(principal));
-}
+namespace Portal.Documents;
 
 /// <summary>A validation problem tied to a form field ("titel", "tovholder", ..., "tekst", "frontmatter", "kommentar").</summary>
 public sealed record FieldError(string Field, int Line, string Message);

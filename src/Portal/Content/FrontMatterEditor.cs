@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Portal.Content;
 
-namespace Portal.Editing;
+namespace Portal.Content;
 
 /// <summary>A top-level key of front matter and the lines its value spans (0-based, end exclusive).</summary>
 public sealed record FrontMatterKey(string Key, int StartLine, int EndLine);

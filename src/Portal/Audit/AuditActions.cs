@@ -1,0 +1,21 @@
+namespace Portal.Audit;
+
+/// <summary>
+/// Every action name the audit log stores, in one style: Danish, lower case, hyphenated verb phrases. The strings are
+/// stored data: renaming one splits the log's history (filters by action find only new entries).
+/// </summary>
+public static class AuditActions
+{
+    public const string Create = "opret";
+    public const string SaveDraft = "gem-kladde";
+    public const string Publish = "udgiv";
+    public const string Restore = "gendan";
+    public const string Move = "flyt";
+    public const string Review = "gennemgået";
+    public const string ResolveConflict = "løs-konflikt";
+    public const string ChangeOwner = "skift-tovholder";
+    public const string RosterChange = "tovholderliste";
+
+    /// <summary>A letter or decision generated from a template (was "letter-generated" before the names were unified).</summary>
+    public const string LetterGenerated = "dan-brev";
+}
