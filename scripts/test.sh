@@ -13,7 +13,46 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 log="$(mktemp)"
-dotnet test --solution Handicap.sln "$@" 2>&1 | tee "$log"
+# Every test's result goes to the log; the screen gets which project runs, running counts, every failure at once,
+# and the slowest tests at the end.
+dotnet test --solution Handicap.sln --output Detailed "$@" 2>&1 | tee "$log" | awk '
+  function ms(text,   total, n, i, part) {
+    total = 0; n = split(text, part, " ")
+    for (i = 1; i <= n; i++) {
+      if (part[i] ~ /ms$/) total += substr(part[i], 1, length(part[i]) - 2)
+      else if (part[i] ~ /m$/) total += 60000 * substr(part[i], 1, length(part[i]) - 1)
+      else if (part[i] ~ /s$/) total += 1000 * substr(part[i], 1, length(part[i]) - 1)
+      else if (part[i] ~ /h$/) total += 3600000 * substr(part[i], 1, length(part[i]) - 1)
+    }
+    return total
+  }
+  function progress() { printf "  ... %d passed, %d failed indtil nu\n", ok, bad; fflush() }
+  /^Running tests from / { sub(/^Running tests from /, ""); sub(/ \(.*\)$/, ""); n = split($0, seg, "/"); sub(/\.dll$/, "", seg[n]); print "▶ Kører " seg[n]; fflush(); next }
+  /^Test run summary/ { print; fflush(); next }
+  /^ *(passed|failed|skipped) .*\([0-9hms ]+\)$/ {
+    line = $0; sub(/^ +/, "", line)
+    status = line; sub(/ .*/, "", status)
+    name = line; sub(/^[a-z]+ /, "", name); sub(/ \([0-9hms ]+\)$/, "", name)
+    took = line; sub(/.*\(/, "", took); sub(/\)$/, "", took)
+    if (status == "passed") ok++
+    else if (status == "failed") { bad++; print "  ✗ " name " (" took ")"; fflush() }
+    else skipped++
+    slow[name] = ms(took)
+    if ((ok + bad) % 50 == 0) progress()
+    next
+  }
+  /error|Error|fejl/ && !/^ *at / { if (++shown <= 40) print }
+  END {
+    progress()
+    count = 0
+    for (t in slow) count++
+    if (count > 0) {
+      print "Langsomste test:"
+      cmd = "sort -t \"\t\" -k1,1nr | head -10"
+      for (t in slow) printf "%d\t%s\n", slow[t], t | cmd
+      close(cmd)
+    }
+  }' | awk -F '\t' 'NF == 2 { printf "  %6.1f s  %s\n", $1 / 1000, $2; next } { print; fflush() }'
 status=${PIPESTATUS[0]}
 
 # Microsoft.Testing.Platform prints one summary block per test project: add them up.

@@ -22,6 +22,7 @@ builder.AddSecurity();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddTransient<MudBlazor.MudLocalizer, DanishMudLocalizer>();
 builder.Services.AddProblemDetails();
 builder.AddData();
 builder.AddAudit();

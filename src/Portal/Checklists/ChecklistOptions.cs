@@ -12,6 +12,9 @@ public sealed class ChecklistOptions
 
     public string ReferatTemplate { get; set; } = "skabeloner/breve/aftalereferat";
 
+    /// <summary>Sections that are the caseworker's own preparation: their ticks stay out of the referat to the citizen.</summary>
+    public List<string> PreparationHeadings { get; set; } = ["Før mødet"];
+
     public TimeSpan Retention => TimeSpan.FromDays(RetentionDays);
 
     public TimeSpan CleanupInterval => TimeSpan.FromMinutes(CleanupIntervalMinutes);

@@ -71,16 +71,21 @@ public sealed class ChecklistSession(ChecklistDefinition definition)
 
     public void MarkSaved() => IsDirty = false;
 
-    /// <summary>The ticked items for the aftalereferat, each as "item – note" when a note was written.</summary>
-    public IReadOnlyList<string> ReferatPoints() => definition.Items
+    /// <summary>
+    /// The ticked items for the aftalereferat, each as "item – note" when a note was written; items under the
+    /// caseworker's own preparation headings ("Før mødet") are not what was talked about, so they stay out.
+    /// </summary>
+    public IReadOnlyList<string> ReferatPoints(IReadOnlyCollection<string>? preparationHeadings = null) => definition.Sections
+        .Where(s => s.Heading is null || preparationHeadings is null || !preparationHeadings.Contains(s.Heading.Trim(), StringComparer.OrdinalIgnoreCase))
+        .SelectMany(s => s.Items)
         .Where(i => IsChecked(i.Key))
         .Select(i => Note(i.Key) is { Length: > 0 } note ? $"{i.Text} – {note}" : i.Text)
         .ToList();
 
     /// <summary>Field values for the aftalereferat template (sag.punkter, sag.moede_dato).</summary>
-    public IReadOnlyDictionary<string, object?> ReferatValues(DateOnly today) => new Dictionary<string, object?>
+    public IReadOnlyDictionary<string, object?> ReferatValues(DateOnly today, IReadOnlyCollection<string>? preparationHeadings = null) => new Dictionary<string, object?>
     {
-        ["punkter"] = ReferatPoints(),
+        ["punkter"] = ReferatPoints(preparationHeadings),
         ["moede_dato"] = MeetingDate ?? today,
     };
 
@@ -122,6 +127,30 @@ public sealed class ChecklistSession(ChecklistDefinition definition)
         IsDirty = false;
         return lost;
     }
+
+    /// <summary>The state for the tab's sessionStorage: as <see cref="ToJson"/>, plus whether it differs from the last save.</summary>
+    public string ToDraftJson() => JsonSerializer.Serialize(new TabState(ToJson(), IsDirty));
+
+    /// <summary>Puts the tab's copy back after a reload or Back; false when there is none that fits.</summary>
+    public bool RestoreDraft(string json)
+    {
+        try
+        {
+            if (JsonSerializer.Deserialize<TabState>(json) is not { } state)
+            {
+                return false;
+            }
+            Restore(state.Json);
+            IsDirty = state.Dirty;
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private sealed record TabState(string Json, bool Dirty);
 
     private sealed record SavedState(List<string> Checked, Dictionary<string, string> Notes, DateOnly? MeetingDate);
 }

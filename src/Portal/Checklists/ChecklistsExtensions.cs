@@ -19,6 +19,7 @@ public static class ChecklistsExtensions
         builder.Services.AddSingleton<ChecklistStore>();
         builder.Services.AddHostedService<ChecklistRetentionService>();
         builder.Services.TryAddScoped<LetterPrefill>();
+        builder.Services.TryAddScoped<Portal.Components.TabDrafts>();
         DocumentActionRegistry.Add<UseChecklistAction>();
         NavigationRegistry.Add(new NavigationItem("/tjekliste", "Tjeklister i brug", MudBlazor.Icons.Material.Filled.Checklist, Order: 30));
         return builder;

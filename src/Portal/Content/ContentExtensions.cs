@@ -24,6 +24,11 @@ public static class ContentExtensions
     public static async Task ImportContentAsync(this WebApplication app)
     {
         var sync = app.Services.GetRequiredService<ContentSynchronizer>();
+        var options = app.Services.GetRequiredService<ContentOptions>();
+        var root = app.Services.GetRequiredService<ContentRoot>().Path;
+        var files = options.DocumentFolders.Select(folder => Path.Combine(root, folder)).Where(Directory.Exists)
+            .Sum(dir => Directory.EnumerateFiles(dir, "*.md", SearchOption.AllDirectories).Count(f => !f.EndsWith("README.md", StringComparison.Ordinal)));
+        app.Logger.LogInformation("Importerer {Count} dokumenter fra {Root}", files, root);
         await sync.SyncAsync();
     }
 }

@@ -18,6 +18,10 @@ public static class DanishFormat
     /// <summary>"mandag".</summary>
     public static string Weekday(DateOnly date) => Culture.DateTimeFormat.GetDayName(date.DayOfWeek);
 
+    /// <summary>"1 advarsel", "3 advarsler", "1.200 dokumenter": the one place a count meets its noun.</summary>
+    public static string Count(int count, string singular, string plural) =>
+        count.ToString("N0", Culture) + " " + (count == 1 ? singular : plural);
+
     /// <summary>"1.234,50 kr.".</summary>
     public static string Amount(decimal amount) => amount.ToString("N2", Culture) + " kr.";
 }

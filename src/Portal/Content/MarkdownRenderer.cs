@@ -132,8 +132,15 @@ public sealed class MarkdownRenderer(HtmlSafety safety)
         _pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
-        return sanitize ? safety.Sanitize(writer.ToString(), generatedIds) : writer.ToString();
+        var html = sanitize ? safety.Sanitize(writer.ToString(), generatedIds) : writer.ToString();
+        return WrapTables(html);
     }
+
+    /// <summary>A wide table scrolls inside its own box on a narrow screen, reachable by keyboard, instead of widening the page.</summary>
+    public static string WrapTables(string html) => html.Contains("<table", StringComparison.Ordinal)
+        ? html.Replace("<table>", "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Tabel, kan rulles vandret\"><table>", StringComparison.Ordinal)
+            .Replace("</table>", "</table></div>", StringComparison.Ordinal)
+        : html;
 
     /// <summary>Resolves a relative link to a .md file into a document identity; null for external or non-document links.</summary>
     public static (string Slug, string? Anchor)? ResolveDocumentLink(string fromSlug, string? url)

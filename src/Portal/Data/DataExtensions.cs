@@ -24,7 +24,13 @@ public static class DataExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count > 0)
+        {
+            app.Logger.LogInformation("Opdaterer databasen: {Count} migrering(er) ({Names})", pending.Count, string.Join(", ", pending));
+        }
         await db.Database.MigrateAsync();
+        app.Logger.LogInformation("Databasen er klar");
         // WAL lets readers continue while an import writes.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }

@@ -57,6 +57,10 @@ public sealed partial class DocumentStore
                 // Publishing drafts without a new comment: "Nyt og ændret" lists only published versions, so it takes the drafts' reasons.
                 comment = await DraftCommentsAsync(db, document, ct);
             }
+            if (publish && comment is null && change.Source == VersionSource.Editor)
+            {
+                return EditResult.Invalid([new FieldError("kommentar", 0, MissingPublishComment)]);
+            }
             var now = clock.GetUtcNow();
             if (change.ResolvesConflictId is { } id)
             {

@@ -31,6 +31,9 @@ public sealed partial class DocumentStore(
 {
     public const int MaxCommentLength = 1000;
 
+    /// <summary>Publishing from the editor (page or API) needs a reason: Historik and "Nyt og ændret" show it.</summary>
+    public const string MissingPublishComment = "Skriv en ændringskommentar, før du udgiver: hvad er ændret, og hvorfor. Den vises i historikken og under Nyt og ændret.";
+
     public static string Normalize(string? slug) => (slug ?? "").Trim().Trim('/').ToLowerInvariant();
 
     public async Task<EditorDocument?> LoadAsync(string slug, CancellationToken cancellationToken = default)

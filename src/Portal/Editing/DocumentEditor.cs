@@ -13,6 +13,8 @@ public sealed class DocumentEditor(DocumentStore store)
 {
     public const int MaxCommentLength = DocumentStore.MaxCommentLength;
 
+    public const string MissingPublishComment = DocumentStore.MissingPublishComment;
+
     public Task<EditorDocument?> LoadAsync(string slug, CancellationToken cancellationToken = default) => store.LoadAsync(slug, cancellationToken);
 
     public Task<EditResult> SaveAsync(SaveRequest request, UserProfile user, CancellationToken cancellationToken = default) =>

@@ -27,7 +27,7 @@ public static class EditingExtensions
         DocumentActionRegistry.Add<Components.EditDocumentAction>();
         NavigationRegistry.Add(new NavigationItem("/nyt", "Nyt og ændret", Icons.Material.Filled.NewReleases, null, 50));
         NavigationRegistry.Add(new NavigationItem("/ny", "Nyt dokument", Icons.Material.Filled.NoteAdd, Policies.Coordinator, 20));
-        NavigationRegistry.Add(new NavigationItem("/konflikter", "Konflikter med content/", Icons.Material.Filled.CallSplit, Policies.Coordinator, 30));
+        NavigationRegistry.Add(new NavigationItem("/konflikter", "Konflikter med filerne", Icons.Material.Filled.CallSplit, Policies.Coordinator, 30));
         NavigationRegistry.Add(new NavigationItem("/revisionslog", "Revisionslog", Icons.Material.Filled.History, Policies.Administrator, 20));
         return builder;
     }

@@ -60,7 +60,7 @@ public sealed class LetterService(LetterRenderer renderer, LetterRules rules, IO
         {
             foreach (var (to, copies) in Addressing(template.RecipientMode, recipients))
             {
-                var model = ScriptModelBuilder.Build(template, values, context, to, recipients, copies);
+                var model = ScriptModelBuilder.Build(template, preview ? WithPlaceholders(template, values) : values, context, to, recipients, copies);
                 var markdown = renderer.RenderMarkdown(compiled, set.Partials, model, functions);
                 letters.Add(new RenderedLetter(to, template.RecipientMode == RecipientMode.Copy ? copies : [], markdown, renderer.ToHtml(markdown, set.Laws)));
             }
@@ -100,6 +100,22 @@ public sealed class LetterService(LetterRenderer renderer, LetterRules rules, IO
     private static bool HasPlaceholder(LetterContext c) =>
         new[] { c.Unit.Name, c.Unit.Address, c.Unit.Phone, c.Unit.Email, c.Municipality.Name, c.Caseworker.Name, c.Caseworker.Title }
             .Any(v => v.Contains(PlaceholderMarker, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The preview shows "[Barnets navn]" where a text is not typed yet, instead of "Afgørelsen handler om .".</summary>
+    private static FieldValues WithPlaceholders(TemplateDefinition template, FieldValues values)
+    {
+        var filled = new Dictionary<string, object?>(values.Values, StringComparer.OrdinalIgnoreCase);
+        foreach (var field in template.Fields.Where(f => f.Required && f.Type is FieldType.Text or FieldType.LongText or FieldType.Choice))
+        {
+            if (filled.GetValueOrDefault(field.Name) is not string { Length: > 0 } text || string.IsNullOrWhiteSpace(text))
+            {
+                filled[field.Name] = PreviewPlaceholder(field);
+            }
+        }
+        return values with { Values = filled };
+    }
+
+    public static string PreviewPlaceholder(TemplateField field) => $"[{field.Label}]";
 
     private static IEnumerable<(Recipient? To, IReadOnlyList<Recipient> Copies)> Addressing(RecipientMode mode, IReadOnlyList<Recipient> recipients)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Components.Layout;
 using Portal.Content;
 using Portal.Library;
@@ -24,6 +25,7 @@ public static class LettersExtensions
         builder.Services.AddSingleton<LetterAudit>();
         builder.Services.AddSingleton<DocxWriter>();
         builder.Services.AddScoped<LetterPrefill>();
+        builder.Services.TryAddScoped<Portal.Components.TabDrafts>();
         NavigationRegistry.Add(new NavigationItem("/breve", "Breve og afgørelser", MudBlazor.Icons.Material.Filled.Mail, Order: 20));
         DocumentActionRegistry.Add<UseTemplateAction>();
         return builder;

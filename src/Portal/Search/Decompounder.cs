@@ -10,6 +10,9 @@ public sealed class Decompounder
     private const int MinLeftLength = 3;
     private const int MinRightLength = 4;
 
+    /// <summary>In a query the last part may be a short known word ("bil", "sag"): the caseworker typed a compound on purpose.</summary>
+    public const int MinQueryRightLength = 3;
+
     private readonly Dictionary<string, int> _known;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly Dictionary<string, string[]> _memo = new(StringComparer.Ordinal);
@@ -58,13 +61,13 @@ public sealed class Decompounder
     }
 
     /// <summary>The best split into two known parts (linking letter dropped), or null.</summary>
-    public (string Left, string Right)? TopSplit(string word)
+    public (string Left, string Right)? TopSplit(string word, int minRightLength = MinRightLength)
     {
         if (word.Length < MinWordLength)
         {
             return null;
         }
-        var (left, right) = Best(word);
+        var (left, right) = Best(word, minRightLength);
         return left.Length == 0 ? null : (left, right);
     }
 
@@ -74,7 +77,7 @@ public sealed class Decompounder
         {
             return;
         }
-        var (left, right) = Best(word);
+        var (left, right) = Best(word, MinRightLength);
         if (left.Length == 0)
         {
             return;
@@ -86,12 +89,12 @@ public sealed class Decompounder
     }
 
     /// <summary>The split with the highest geometric mean of part frequencies (Koehn and Knight).</summary>
-    private (string Left, string Right) Best(string word)
+    private (string Left, string Right) Best(string word, int minRightLength)
     {
         var span = word.AsSpan();
         var bestScore = 0.0;
         (int LeftLength, int Right) best = default;
-        for (var i = MinLeftLength; i <= word.Length - MinRightLength; i++)
+        for (var i = MinLeftLength; i <= word.Length - minRightLength; i++)
         {
             var right = Count(span[i..]);
             if (right == 0)

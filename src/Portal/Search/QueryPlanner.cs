@@ -48,7 +48,8 @@ public sealed class QueryPlanner(SearchIndex index)
             }
             else
             {
-                alternatives.AddRange(WordAlternatives(token.Word, stems[i], isLast, relaxed));
+                var acronym = IsAcronym(query.AsSpan(token.Start, token.Length));
+                alternatives.AddRange(WordAlternatives(token.Word, stems[i], isLast && !acronym, relaxed, others.Count > 0));
             }
             alternatives.AddRange(others.Select(o => new QueryAlternative(o, Ranking.SynonymWeight)));
             var span = Math.Max(length, 1);
@@ -63,10 +64,27 @@ public sealed class QueryPlanner(SearchIndex index)
         return new QueryPlan(query, clauses) { AsksHow = tokens.Any(t => HowWords.Contains(t.Word)) };
     }
 
+    /// <summary>A word typed in capitals ("BPA", "STU") is an acronym, not the start of a longer word.</summary>
+    private static bool IsAcronym(ReadOnlySpan<char> typed)
+    {
+        if (typed.Length is < 2 or > 6)
+        {
+            return false;
+        }
+        foreach (var ch in typed)
+        {
+            if (!char.IsUpper(ch) && !char.IsDigit(ch))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>Normalised (folded) question words that ask for a way of working.</summary>
     private static readonly HashSet<string> HowWords = new(StringComparer.Ordinal) { "hvordan", "hvorledes", "saadan" };
 
-    private List<QueryAlternative> WordAlternatives(string word, string stem, bool isLast, bool relaxed)
+    private List<QueryAlternative> WordAlternatives(string word, string stem, bool isLast, bool relaxed, bool hasSynonyms)
     {
         var result = new List<QueryAlternative>();
         var known = index.HasTerm(stem);
@@ -93,13 +111,19 @@ public sealed class QueryPlanner(SearchIndex index)
         {
             return result;
         }
-        // A compound the corpus does not have as one word: search its parts together.
-        if (index.Decompounder.TopSplit(word) is var (left, right))
+        // An unknown word with synonyms ("hjemmehjælp" → praktisk hjælp): the synonyms say what it means, not its parts or near spellings.
+        if (hasSynonyms && !relaxed)
+        {
+            return result;
+        }
+        // A compound the corpus does not have as one word: search its parts together ("handicapbil" → handicap + bil).
+        var split = index.Decompounder.TopSplit(word, Decompounder.MinQueryRightLength);
+        if (split is var (left, right))
         {
             result.Add(new QueryAlternative([DanishStemmer.Stem(left), DanishStemmer.Stem(right)], Ranking.SplitWeight));
         }
-        // One typo forgiven from five letters, two from ten (or when relaxed).
-        if (word.Length >= 5)
+        // One typo forgiven from five letters, two from ten (or when relaxed); a word made of two known words is no typo.
+        if (word.Length >= 5 && (split is null || relaxed))
         {
             var distance = word.Length >= 10 || relaxed ? 2 : 1;
             foreach (var (near, d) in index.Vocabulary.Near(word, distance, MaxTypoExpansions))

@@ -62,6 +62,8 @@ public sealed class SearchIndex
         var best = new float[n];
         var sum = new float[n];
         var count = new byte[n];
+        var exact = new byte[n];
+        var exactInClause = new bool[n];
         var touched = new List<int>();
         var touchedAlt = new List<int>();
         var any = new List<int>();
@@ -77,6 +79,7 @@ public sealed class SearchIndex
                         for (var i = 0; i < posting.Docs.Length; i++)
                         {
                             Raise(posting.Docs[i], factor * posting.Weights[i]);
+                            exactInClause[posting.Docs[i]] |= alternative.Weight >= 1f;
                         }
                     }
                     continue;
@@ -104,6 +107,7 @@ public sealed class SearchIndex
                 {
                     var share = (float)count[d] / k;
                     Raise(d, alternative.Weight * sum[d] / k * share * share);
+                    exactInClause[d] |= count[d] == k && alternative.Weight >= 1f;
                     sum[d] = 0;
                     count[d] = 0;
                 }
@@ -118,6 +122,11 @@ public sealed class SearchIndex
                 total[d] += best[d];
                 matched[d]++;
                 best[d] = 0;
+                if (exactInClause[d])
+                {
+                    exact[d]++;
+                    exactInClause[d] = false;
+                }
             }
             touched.Clear();
         }
@@ -141,8 +150,10 @@ public sealed class SearchIndex
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(Documents[a.Doc].Title, Documents[b.Doc].Title));
         if (ranked.Count > 0)
         {
+            // A document holding every word as typed stays, however briefly it mentions them: "BPA" once in a table counts.
             var cutoff = ranked[0].Score * RelativeCutoff;
-            ranked.RemoveAll(r => r.Score < cutoff);
+            var all = plan.Clauses.Count;
+            ranked.RemoveAll(r => r.Score < cutoff && exact[r.Doc] < all);
         }
         return ranked;
 

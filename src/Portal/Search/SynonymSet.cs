@@ -93,6 +93,10 @@ public sealed class SynonymSet
             return null;
         }
         var groups = new List<IReadOnlyList<string>>();
+        if (!ReadAcronyms(root, groups, issues))
+        {
+            return null;
+        }
         foreach (var item in seq.Children)
         {
             var members = item is YamlSequenceNode group
@@ -106,5 +110,37 @@ public sealed class SynonymSet
             groups.Add(members);
         }
         return new SynonymSet(groups);
+    }
+
+    /// <summary>The optional 'forkortelser:' mapping (BPA: borgerstyret personlig assistance): each acronym and its long forms find each other.</summary>
+    private static bool ReadAcronyms(YamlMappingNode root, List<IReadOnlyList<string>> groups, List<ContentIssue> issues)
+    {
+        if (!root.Children.TryGetValue(new YamlScalarNode("forkortelser"), out var node))
+        {
+            return true;
+        }
+        if (node is not YamlMappingNode map)
+        {
+            issues.Add(new ContentIssue(FileName, (int)node.Start.Line, IssueSeverity.Error, "'forkortelser:' skal have én forkortelse pr. linje, fx 'BPA: borgerstyret personlig assistance'."));
+            return false;
+        }
+        foreach (var (key, value) in map.Children)
+        {
+            var acronym = (key as YamlScalarNode)?.Value?.Trim() ?? "";
+            var longForms = value switch
+            {
+                YamlScalarNode scalar => [scalar.Value?.Trim() ?? ""],
+                YamlSequenceNode list => list.Children.OfType<YamlScalarNode>().Select(s => s.Value?.Trim() ?? "").ToList(),
+                _ => new List<string>(),
+            };
+            longForms.RemoveAll(f => f.Length == 0);
+            if (acronym.Length == 0 || longForms.Count == 0)
+            {
+                issues.Add(new ContentIssue(FileName, (int)key.Start.Line, IssueSeverity.Warning, $"Forkortelsen '{acronym}' mangler sin lange form, fx 'BPA: borgerstyret personlig assistance'."));
+                continue;
+            }
+            groups.Add([acronym, .. longForms]);
+        }
+        return true;
     }
 }

@@ -71,7 +71,8 @@ public static class DanishDateParser
         var days = DateTime.DaysInMonth(year, month);
         if (day < 1 || day > days)
         {
-            return Fail($"'{text}' findes ikke: {DanishFormat.Culture.DateTimeFormat.GetMonthName(month)} {year} har {days} dage.", out error);
+            var monthName = DanishFormat.Culture.DateTimeFormat.GetMonthName(month);
+            return Fail($"{day}. {monthName} {year} findes ikke: {monthName} {year} har {days} dage.", out error);
         }
         date = new DateOnly(year, month, day);
         error = "";

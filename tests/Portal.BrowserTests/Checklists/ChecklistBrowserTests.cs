@@ -92,6 +92,16 @@ public class ChecklistBrowserTests(BrowserFixture browser)
         // The referat opens in the letters engine with the ticked items and notes handed over through LetterPrefill
         // (asserted in ChecklistPageTests); after the letters engine is merged this test should also read the form.
         await page.WaitForURLAsync("**/breve/ny/skabeloner/breve/aftalereferat");
+
+        // Back to the checklist: the ticks and the note live in the tab, also across Back and reload.
+        await page.GoBackAsync();
+        await page.WaitForURLAsync("**/tjekliste/" + Slug);
+        await WaitForFormAsync(page);
+        await Assertions.Expect(page.Locator(".progress-text")).ToContainTextAsync("2 af 3 punkter");
+        await page.ReloadAsync();
+        await WaitForFormAsync(page);
+        await Assertions.Expect(page.Locator(".progress-text")).ToContainTextAsync("2 af 3 punkter");
+        await Assertions.Expect(page.Locator(".checklist-paper")).ToContainTextAsync("givet til mor");
         await page.Context.CloseAsync();
     }
 

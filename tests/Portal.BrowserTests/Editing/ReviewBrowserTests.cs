@@ -33,7 +33,12 @@ public class ReviewBrowserTests(BrowserFixture browser)
         await Assertions.Expect(counts).ToContainTextAsync("0 gyldige");
         await Assertions.Expect(page.Locator(".review-row-overskredet")).ToContainTextAsync(title);
 
+        // The review writes a version and the file: the coordinator confirms, and may add a remark for the history.
         await page.GetByRole(AriaRole.Button, new() { Name = $"Markér som gennemgået: {title}" }).ClickAsync();
+        var confirm = page.GetByRole(AriaRole.Dialog);
+        await confirm.GetByLabel("Bemærkning (valgfri)").FillAsync("Lovhenvisningerne er tjekket");
+        await BrowserFixture.AssertAccessibleAsync(page);
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Markér som gennemgået", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"\"{title}\" er markeret som gennemgået. Version 3 er udgivet");
         await Assertions.Expect(counts).ToContainTextAsync("0 overskredet");
         await Assertions.Expect(counts).ToContainTextAsync("1 gyldige");
@@ -43,12 +48,14 @@ public class ReviewBrowserTests(BrowserFixture browser)
 
         // A second review the same day sets the same date, yet is still a review to record.
         await page.GetByRole(AriaRole.Button, new() { Name = $"Markér som gennemgået: {title}" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Markér som gennemgået", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Version 4 er udgivet");
 
         await page.GotoAsync($"/historik/{slug}");
         await BrowserFixture.WaitForInteractiveAsync(page);
         var rows = page.Locator(".history-table tbody tr");
         await Assertions.Expect(rows.Filter(new() { HasText = "Gennemgået af Anne Andersen" })).ToHaveCountAsync(2);
+        await Assertions.Expect(rows.Filter(new() { HasText = "Lovhenvisningerne er tjekket" })).ToHaveCountAsync(1);
         await Assertions.Expect(rows.First).ToContainTextAsync("Gennemgået – udgivet nu");
         await page.Context.CloseAsync();
     }

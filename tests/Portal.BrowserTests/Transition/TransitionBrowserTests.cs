@@ -85,7 +85,8 @@ public class TransitionBrowserTests(BrowserFixture browser)
         await page.GotoAsync("/sagsforloeb?omraade=voksen");
         await BrowserFixture.WaitForInteractiveAsync(page);
 
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sådan foregår din sag i Voksenhandicap");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Sagsforløbet for borgere");
+        await Assertions.Expect(page.Locator("h2.journey-heading")).ToHaveTextAsync("Sådan foregår din sag i Voksenhandicap");
         await Assertions.Expect(page.Locator(".journey-step")).ToHaveCountAsync(6);
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Assertions.Expect(page.Locator(".mud-appbar")).ToBeHiddenAsync();

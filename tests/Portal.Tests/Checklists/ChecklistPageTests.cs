@@ -59,7 +59,7 @@ public class ChecklistPageTests
     }
 
     [Fact]
-    public async Task MakeReferat_HandsTickedItemsWithNotesAndTheDateToTheLetterForm()
+    public async Task MakeReferat_HandsTheDateToTheLetterForm_WithoutTheCaseworkersOwnPreparation()
     {
         var (ctx, db) = await CreateAsync();
         await using var _ = db;
@@ -67,6 +67,7 @@ public class ChecklistPageTests
         var page = ctx.Render<ChecklistPage>(p => p.Add(x => x.Slug, Slug));
         Assert.True(page.Find("button.make-referat").HasAttribute("disabled"));
 
+        // Both items sit under "Før mødet", the caseworker's own preparation: ticked, yet not what was talked about.
         page.FindAll(".checklist-item input[type=checkbox]")[1].Change(true);
         page.Find("button[aria-label='Note til punktet: Book lokale']").Click();
         page.Find(".checklist-note textarea").Change("lokale 2.14");
@@ -74,7 +75,7 @@ public class ChecklistPageTests
 
         Assert.EndsWith("/breve/ny/skabeloner/breve/aftalereferat", ctx.Services.GetRequiredService<NavigationManager>().Uri);
         var values = ctx.Services.GetRequiredService<LetterPrefill>().Take("skabeloner/breve/aftalereferat");
-        Assert.Equal(["Book lokale – lokale 2.14"], (IReadOnlyList<string>)values!["punkter"]!);
+        Assert.Empty((IReadOnlyList<string>)values!["punkter"]!);
         Assert.Equal(new DateOnly(2026, 11, 23), values["moede_dato"]);
     }
 

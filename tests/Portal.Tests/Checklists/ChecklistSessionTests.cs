@@ -26,6 +26,38 @@ public class ChecklistSessionTests
     }
 
     [Fact]
+    public void Referat_LeavesOutTheCaseworkersOwnPreparation()
+    {
+        var session = new ChecklistSession(ChecklistParser.Parse("s", "T", 1,
+            "## Før mødet\n- [ ] Tjek fuldmagten\n## Under mødet\n- [ ] Aftal næste møde\n", new MarkdownRenderer(new HtmlSafety()).Pipeline));
+        foreach (var item in session.Definition.Items)
+        {
+            session.SetChecked(item.Key, true);
+        }
+
+        var points = session.ReferatPoints(new ChecklistOptions().PreparationHeadings);
+
+        Assert.Equal(["Aftal næste møde"], points);
+    }
+
+    [Fact]
+    public void TabDraft_RoundTripsTicksNotesAndUnsavedState()
+    {
+        var session = NewSession();
+        var keys = session.Definition.Items.Select(i => i.Key).ToList();
+        session.SetChecked(keys[1], true);
+        session.SetNote(keys[1], "lokale 2");
+
+        var restored = NewSession();
+        Assert.True(restored.RestoreDraft(session.ToDraftJson()));
+
+        Assert.True(restored.IsChecked(keys[1]));
+        Assert.Equal("lokale 2", restored.Note(keys[1]));
+        Assert.True(restored.IsDirty);
+        Assert.False(NewSession().RestoreDraft("{ikke json"));
+    }
+
+    [Fact]
     public void ReferatValues_HaveTickedItemsWithNotes_InChecklistOrder_AndTheMeetingDate()
     {
         var session = NewSession();

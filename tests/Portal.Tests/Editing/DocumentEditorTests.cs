@@ -56,6 +56,25 @@ public class DocumentEditorTests
         Assert.Contains("Anne Andersen", audit.User);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("   ")]
+    public async Task Publish_WithoutAChangeComment_IsRefusedInDanish_AndWritesNothing(string? comment)
+    {
+        await using var h = await CreateAsync();
+        var doc = await h.LoadAsync(Procedure);
+        var before = await File.ReadAllTextAsync(h.FilePath(Procedure), TestContext.Current.CancellationToken);
+
+        var result = await h.SaveAsync(Procedure, doc.Latest.Content + "\nNy linje.\n", doc.Stamp, publish: true, comment: comment);
+
+        Assert.Equal(EditStatus.Invalid, result.Status);
+        Assert.Equal(("kommentar", DocumentEditor.MissingPublishComment), (result.Errors.Single().Field, result.Errors.Single().Message));
+        Assert.Equal(1, h.Snapshot.Find(Procedure)!.VersionNumber);
+        Assert.Equal(before, await File.ReadAllTextAsync(h.FilePath(Procedure), TestContext.Current.CancellationToken));
+        var draft = await h.SaveAsync(Procedure, doc.Latest.Content + "\nNy linje.\n", doc.Stamp, publish: false, comment: comment);
+        Assert.Equal(EditStatus.Saved, draft.Status);
+    }
+
     [Fact]
     public async Task Publish_ThenReimport_AddsNoVersionAndNoConflict()
     {

@@ -117,7 +117,7 @@ public class EditingSecurityTests(PortalFactoryFixture fixture) : IClassFixture<
     [InlineData("koordinator", "/rediger/" + Slug, "Rediger: Meddelelse af afslag")]
     [InlineData("koordinator", "/ny", "Nyt dokument")]
     [InlineData("koordinator", "/historik/" + Slug, "Historik")]
-    [InlineData("koordinator", "/konflikter", "Konflikter med content/")]
+    [InlineData("koordinator", "/konflikter", "Konflikter med filerne")]
     [InlineData("koordinator", "/revision", "Revision")]
     [InlineData("sagsbehandler", "/nyt", "Nyt og ændret")]
     [InlineData("administrator", "/tovholdere", "Tovholdere")]

@@ -140,6 +140,20 @@ public class EditorPageTests
     }
 
     [Fact]
+    public async Task Publish_WithoutAComment_SaysWhatIsMissing_AndSavesNothing()
+    {
+        await using var h = await ReviewHarness.StartAsync();
+        await using var ctx = ReviewBunit.Create(h);
+        var page = ctx.Render<EditorPage>(p => p.Add(x => x.Slug, Procedure));
+
+        TypeMarkdown(page, "Ny tekst uden begrundelse.");
+        await ClickAsync(page, "Udgiv");
+
+        await page.WaitForAssertionAsync(() => Assert.Contains("Skriv en ændringskommentar, før du udgiver", page.Find(".save-bar").TextContent));
+        Assert.Equal(1, (await h.Editing.LoadAsync(Procedure)).Latest.Number);
+    }
+
+    [Fact]
     public async Task SecondOfTwoSessions_IsRefused_AndShownBothVersions()
     {
         await using var h = await ReviewHarness.StartAsync();
@@ -148,9 +162,11 @@ public class EditorPageTests
         var second = ctx.Render<EditorPage>(p => p.Add(x => x.Slug, Procedure));
 
         TypeMarkdown(first, "Første koordinators tekst.");
+        first.Find(".save-bar input").Change("Første");
         await ClickAsync(first, "Udgiv");
         first.WaitForAssertion(() => Assert.Contains("Version 2 er udgivet", first.Find(".editor-message").TextContent));
         TypeMarkdown(second, "Anden koordinators tekst.");
+        second.Find(".save-bar input").Change("Anden");
         await ClickAsync(second, "Udgiv");
 
         second.WaitForAssertion(() => Assert.Contains("Din ændring er ikke gemt: Test Bruger har gemt version 2", second.Find(".save-conflict").TextContent));

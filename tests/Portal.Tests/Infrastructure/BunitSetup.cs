@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -39,6 +40,11 @@ public static class BunitSetup
             _ => [Policies.Caseworker],
         });
         ctx.Services.AddScoped<CurrentUser>();
+        // The tab's sessionStorage (letter form, checklist): loose JS interop answers "nothing stored".
+        ctx.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        ctx.Services.AddScoped<Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedSessionStorage>();
+        ctx.Services.AddScoped<Portal.Components.TabDrafts>();
+        ctx.Services.AddLogging();
         return ctx;
     }
 

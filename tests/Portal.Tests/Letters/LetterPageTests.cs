@@ -39,7 +39,7 @@ public class LetterPageTests
     }
 
     private static IRenderedComponent<LetterPage> Render(BunitContext ctx, string slug = Refusal) =>
-        ctx.Render<LetterPage>(p => p.Add(x => x.TemplateSlug, slug));
+        ctx.AsInteractiveServer().Render<LetterPage>(p => p.Add(x => x.TemplateSlug, slug));
 
     [Fact]
     public async Task Form_HasAnInputForEveryField()
@@ -71,6 +71,54 @@ public class LetterPageTests
 
         await page.WaitForAssertionAsync(() => Assert.Contains("Afslag på merudgifter til Ida <b>Test</b>", page.Find(".letter-preview").TextContent));
         Assert.Empty(page.FindAll(".letter-preview b"));
+    }
+
+    [Fact]
+    public async Task FillWithExample_AsksBeforeOverwritingTypedValues_AndCanBeUndone()
+    {
+        await using var ctx = CreateContext(new DateOnly(2026, 11, 24));
+        var dialogs = ctx.AsInteractiveServer().Render<MudBlazor.MudDialogProvider>();
+        var page = Render(ctx);
+        page.Find("#felt-barnets_navn").Input("Ida Jensen");
+        page.Find("#felt-barnets_navn").Blur();
+        await page.WaitForAssertionAsync(() => Assert.Contains("Ida Jensen", page.Find(".letter-preview").TextContent));
+
+        // The click waits for the dialog's answer, so it is awaited after answering.
+        var asking = page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Contains("Udfyld med eksempel")).ClickAsync(new()));
+        await dialogs.WaitForAssertionAsync(() => Assert.Contains("Erstat det, du har skrevet?", dialogs.Markup));
+        Assert.Contains("Barnets navn", dialogs.Markup);
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Contains("Behold mine oplysninger")).ClickAsync(new()));
+        await asking;
+        await page.WaitForAssertionAsync(() => Assert.Equal("Ida Jensen", page.Find("#felt-barnets_navn").GetAttribute("value")));
+
+        asking = page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Contains("Udfyld med eksempel")).ClickAsync(new()));
+        await dialogs.WaitForAssertionAsync(() => Assert.Contains("Erstat med eksempel", dialogs.Markup));
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Contains("Erstat med eksempel")).ClickAsync(new()));
+        await asking;
+        await page.WaitForAssertionAsync(() => Assert.Equal("Emma Eksempel", page.Find("#felt-barnets_navn").GetAttribute("value")));
+
+        await page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Trim() == "Fortryd").ClickAsync(new()));
+        await page.WaitForAssertionAsync(() => Assert.Equal("Ida Jensen", page.Find("#felt-barnets_navn").GetAttribute("value")));
+    }
+
+    [Fact]
+    public void Draft_RoundTripsTypedValuesRecipientsAndSendDate()
+    {
+        var template = s_content.Value.Templates.Find(Refusal)!;
+        var state = new LetterFormState(template, new DateOnly(2026, 11, 24));
+        Assert.False(state.HasInput);
+        state.Fill(new Dictionary<string, object?> { ["barnets_navn"] = "Ida Jensen", ["beloeb"] = 1234.5m, ["ansoegningsdato"] = "2026-09-14", ["bilag"] = new List<string> { "Lægeerklæring" } });
+        state.Recipients[0].Name = "Mette Jensen";
+        state.SendDate = new DateTime(2026, 11, 26);
+        Assert.True(state.HasInput);
+
+        var restored = new LetterFormState(template, new DateOnly(2026, 11, 24));
+        Assert.True(LetterDraft.TryRestore(restored, LetterDraft.From(state)));
+
+        Assert.Equal(LetterDraft.From(state), LetterDraft.From(restored));
+        Assert.Equal("Mette Jensen", restored.Recipients[0].Name);
+        Assert.Equal(new DateTime(2026, 11, 26), restored.SendDate);
+        Assert.False(LetterDraft.TryRestore(restored, "{ikke json"));
     }
 
     [Fact]

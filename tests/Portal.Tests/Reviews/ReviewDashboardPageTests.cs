@@ -81,9 +81,15 @@ public class ReviewDashboardPageTests
     {
         await using var h = await StartOnAsync();
         await using var ctx = ReviewBunit.Create(h);
+        var dialogs = ctx.Render<MudBlazor.MudDialogProvider>();
         var page = ctx.Render<ReviewDashboardPage>();
 
-        await page.InvokeAsync(() => page.Find("button[aria-label='Markér som gennemgået: Tjekliste til første møde']").ClickAsync(new()));
+        // The click waits for the dialog's answer; nothing is written before the coordinator confirms.
+        var asking = page.InvokeAsync(() => page.Find("button[aria-label='Markér som gennemgået: Tjekliste til første møde']").ClickAsync(new()));
+        await dialogs.WaitForAssertionAsync(() => Assert.Contains("får næste revisionsdato", dialogs.Markup));
+        Assert.Empty(await h.Reviews.HistoryAsync(Checklist, Token));
+        await dialogs.InvokeAsync(() => dialogs.Find(".mud-dialog-actions .mud-button-filled").ClickAsync(new()));
+        await asking;
 
         await page.WaitForAssertionAsync(() => Assert.Equal(["0 overskredet", "1 snart", "2 gyldige"], Chips(page)));
         var alert = page.Find("[role=alert]").TextContent;

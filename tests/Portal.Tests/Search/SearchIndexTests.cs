@@ -59,6 +59,67 @@ public class SearchIndexTests
         Assert.Equal("beskrivelse", Slugs(Index(), "koordinatorbeskrivelse").First());
     }
 
+    [Fact]
+    public void Acronym_MentionedOnceInALongBody_StillCounts()
+    {
+        var filler = string.Join(' ', Enumerable.Repeat("Sagen belyses med borgeren og de pårørende.", 60));
+        var corpus = new[]
+        {
+            Doc("lobpa", "LOBPA – for borgere med BPA", "BPA og hjælperordninger. Nye BPA-borgere lærer at være arbejdsleder.", tags: ["BPA"]),
+            Doc("pjece", "Pjece om sagsforløbet", filler + " | Borgerstyret personlig assistance (BPA) | Servicelovens § 96 | " + filler),
+            Doc("andet", "Noget helt andet", filler),
+        };
+        var index = SearchIndexBuilder.Build(corpus, s_laws, SynonymSet.Empty);
+
+        Assert.Equal(["lobpa", "pjece"], Slugs(index, "BPA"));
+    }
+
+    [Fact]
+    public void Acronym_AndItsLongForm_FindEachOther()
+    {
+        var corpus = new[]
+        {
+            Doc("lang", "Støtte i hverdagen", "Borgerstyret personlig assistance giver borgeren hjælpere, som borgeren selv leder."),
+            Doc("kort", "Netværk", "Et netværk for borgere med BPA."),
+        };
+        var index = SearchIndexBuilder.Build(corpus, s_laws, new SynonymSet([["BPA", "borgerstyret personlig assistance"]]));
+
+        Assert.Contains("lang", Slugs(index, "BPA"));
+        Assert.Contains("kort", Slugs(index, "borgerstyret personlig assistance"));
+    }
+
+    [Fact]
+    public void Acronym_TypedInCapitals_IsNotExpandedAsAPrefix()
+    {
+        var corpus = new[]
+        {
+            Doc("stu", "Uddannelse efter 18", "En særligt tilrettelagt ungdomsuddannelse (STU)."),
+            Doc("studie", "Studiestart", "Studiet og studierne og studiestarten."),
+        };
+        var index = SearchIndexBuilder.Build(corpus, s_laws, SynonymSet.Empty);
+
+        Assert.Equal(["stu"], Slugs(index, "STU"));
+    }
+
+    [Theory]
+    [InlineData("handicapbil", "hjaelpemidler")]
+    [InlineData("merudgiftsbehov", "merudgifter")]
+    [InlineData("aflastningstilbud", "aflastning")]
+    [InlineData("hjælpemiddelansøgning", "hjaelpemidler")]
+    public void Compound_NeverInTheCorpus_FindsTheDocumentWithItsParts(string query, string expected)
+    {
+        var corpus = new[]
+        {
+            Doc("hjaelpemidler", "Tildeling af hjælpemidler", "Et hjælpemiddel til borgere med handicap. Se bil og boligindretning i sammenhæng. Ansøgning om hjælpemiddel."),
+            Doc("merudgifter", "Merudgifter", "Borgerens behov for dækning af merudgifter vurderes. Merudgift og behov."),
+            Doc("aflastning", "Støttende indsats", "Aflastning er et tilbud til familien."),
+            Doc("andet", "Familien", "Om familien og et barn med handicap."),
+        };
+        var index = SearchIndexBuilder.Build(corpus, s_laws, SynonymSet.Empty);
+
+        Assert.Equal(expected, Slugs(index, query).First());
+    }
+
     [Theory]
     [InlineData("afslagene")]
     [InlineData("afslg")]

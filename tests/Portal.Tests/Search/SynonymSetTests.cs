@@ -56,6 +56,32 @@ public class SynonymSetTests
     }
 
     [Fact]
+    public void Load_Acronyms_BecomeGroupsWithTheirLongForms()
+    {
+        using var content = TestContentDirectory.FromFixture();
+        content.Write(SynonymSet.FileName, "grupper:\n  - [rådgiver, sagsbehandler]\nforkortelser:\n  BPA: borgerstyret personlig assistance\n  UU: [ungdommens uddannelsesvejledning, uu-vejledningen]\n  XY:\n");
+        var issues = new List<ContentIssue>();
+
+        var set = SynonymSet.Load(content.Path, issues);
+
+        Assert.NotNull(set);
+        Assert.Contains(set.Groups, g => g.SequenceEqual(["BPA", "borgerstyret personlig assistance"]));
+        Assert.Contains(set.Groups, g => g.SequenceEqual(["UU", "ungdommens uddannelsesvejledning", "uu-vejledningen"]));
+        Assert.Contains("XY", Assert.Single(issues).Message);
+        var (length, others) = set.Match(SynonymSet.Analyze("borgerstyret personlig assistance"), 0);
+        Assert.Equal(3, length);
+        Assert.Equal(["bpa"], Assert.Single(others));
+    }
+
+    [Fact]
+    public void Load_ShippedFile_MapsBpaBothWays()
+    {
+        var set = SynonymSet.Load(RepositoryPaths.Content, [])!;
+
+        Assert.Contains(set.Match(["bpa"], 0).Others, o => o.SequenceEqual(SynonymSet.Analyze("borgerstyret personlig assistance")));
+    }
+
+    [Fact]
     public void Load_MissingFile_GivesNoSynonyms()
     {
         using var content = TestContentDirectory.FromFixture();

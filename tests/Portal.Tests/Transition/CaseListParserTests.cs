@@ -106,7 +106,7 @@ public class CaseListParserTests
         Assert.Contains("Sagsnummeret mangler", result.Errors[3].Text);
         Assert.Contains("CPR-nummer", result.Errors[4].Text);
         Assert.Contains("for langt tilbage", result.Errors[5].Text);
-        Assert.Equal("Linje 3: Fødselsdato: '31-02-2010' findes ikke: februar 2010 har 28 dage.", result.Errors[0].ToString());
+        Assert.Equal("Linje 3: Fødselsdato: 31. februar 2010 findes ikke: februar 2010 har 28 dage.", result.Errors[0].ToString());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using MudBlazor;
 using Portal.Auth;
+using Portal.Components;
 using Portal.Content;
 using Portal.Letters;
 using Portal.Library;
@@ -21,6 +22,15 @@ public partial class ChecklistPage
     [Inject] private LibraryClock Clock { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IOptions<ChecklistOptions> Options { get; set; } = default!;
+    [Inject] private TabDrafts Drafts { get; set; } = default!;
+
+    /// <summary>The tab's stored state has been read for this checklist; until then nothing is written over it.</summary>
+    private bool _draftLoaded;
+
+    private string DraftKey => "tjekliste:" + _definition!.Slug;
+
+    /// <summary>Ticks or notes that exist only in this tab: closing it would lose them.</summary>
+    private bool HasUnsavedWork => _session is not null && _session.IsDirty && _session.Done + _session.Definition.Items.Count(i => _session.Note(i.Key).Length > 0) > 0;
 
     private ChecklistDefinition? _definition;
     private ChecklistSession? _session;
@@ -80,16 +90,39 @@ public partial class ChecklistPage
             return;
         }
         _session = new ChecklistSession(_definition) { MeetingDate = Clock.Today };
+        _draftLoaded = false;
     }
 
-    private void MakeReferat()
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_session is null || _draftLoaded || !RendererInfo.IsInteractive)
+        {
+            return;
+        }
+        _draftLoaded = true;
+        if (await Drafts.GetAsync(DraftKey) is { } json && _session.RestoreDraft(json))
+        {
+            StateHasChanged();
+        }
+    }
+
+    private async Task SaveDraftAsync()
+    {
+        if (_session is not null && _draftLoaded)
+        {
+            await Drafts.SetAsync(DraftKey, _session.ToDraftJson());
+        }
+    }
+
+    private async Task MakeReferat()
     {
         if (_session is null)
         {
             return;
         }
+        await SaveDraftAsync();
         var template = Options.Value.ReferatTemplate;
-        Prefill.Set(template, _session.ReferatValues(Clock.Today));
+        Prefill.Set(template, _session.ReferatValues(Clock.Today, Options.Value.PreparationHeadings));
         Navigation.NavigateTo("/breve/ny/" + template);
     }
 
@@ -112,6 +145,7 @@ public partial class ChecklistPage
             return;
         }
         _savedId = await Store.SaveAsync(user.Id, _session, label, _savedId);
+        await SaveDraftAsync();
         _saved = await Store.ListAsync(user.Id, _session.Definition.Slug);
         Show($"Gemt. Tjeklisten slettes automatisk {DanishFormat.Date(Clock.Today.AddDays(Options.Value.RetentionDays))}, medmindre du gemmer igen.", Severity.Success);
     }
@@ -130,6 +164,7 @@ public partial class ChecklistPage
             return;
         }
         var lost = _session.Restore(saved.StateJson);
+        await SaveDraftAsync();
         _savedId = saved.Id;
         _label = saved.Label;
         Show(lost == 0
@@ -149,17 +184,16 @@ public partial class ChecklistPage
         Show("Den gemte tjekliste er slettet.", Severity.Success);
     }
 
-    // The form changed the session; re-rendering the page updates the actions and the paper form.
-    private void SessionChanged()
-    {
-    }
+    // The form changed the session; re-rendering the page updates the actions and the paper form, and the tab keeps a copy.
+    private Task SessionChanged() => SaveDraftAsync();
 
-    private void Reset()
+    private async Task Reset()
     {
         _session?.Reset();
         _savedId = null;
         _label = "";
         Show("Tjeklisten er nulstillet.", Severity.Info);
+        await SaveDraftAsync();
     }
 
     private void Show(string message, Severity severity)

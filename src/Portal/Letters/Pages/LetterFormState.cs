@@ -10,7 +10,7 @@ public sealed class RecipientInput
 
 /// <summary>
 /// The letter form's state: typed values for the inputs, recipients and send date, and the live preview.
-/// Lives in the circuit only; nothing here is stored.
+/// Lives in the circuit; the page keeps a copy in the tab's sessionStorage (<see cref="LetterDraft"/>), never on the server.
 /// </summary>
 public sealed class LetterFormState
 {
@@ -23,12 +23,25 @@ public sealed class LetterFormState
         {
             Values[field.Name] = ForInput(field, field.DefaultValue);
         }
+        Recipients.Add(new RecipientInput());
+        _empty = LetterDraft.From(this);
         if (prefill is not null)
         {
             Fill(prefill);
         }
-        Recipients.Add(new RecipientInput());
     }
+
+    /// <summary>The form as it opens, before anything is typed or handed over: what "nothing typed" looks like.</summary>
+    private readonly string _empty;
+
+    /// <summary>Something has been typed or handed over: leaving the tab would lose it.</summary>
+    public bool HasInput => LetterDraft.From(this) != _empty;
+
+    /// <summary>Fields the example would overwrite that already hold something the caseworker typed.</summary>
+    public IReadOnlyList<TemplateField> TypedFieldsTheExampleReplaces => Template.Fields
+        .Where(f => Template.Example.ContainsKey(f.Name) && !IsEmpty(Values.GetValueOrDefault(f.Name))
+            && !Equals(Values.GetValueOrDefault(f.Name), ForInput(f, f.DefaultValue)))
+        .ToList();
 
     public TemplateDefinition Template { get; }
     public DateOnly Today { get; }

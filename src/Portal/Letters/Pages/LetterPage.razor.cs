@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
 using Portal.Auth;
+using Portal.Components;
 using Portal.Content;
 
 namespace Portal.Letters;
@@ -21,6 +22,8 @@ public partial class LetterPage
     [Inject] private CurrentUser CurrentUser { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private TabDrafts Drafts { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     private TemplateDefinition? _template;
     private LetterFormState? _state;
@@ -28,6 +31,17 @@ public partial class LetterPage
     private bool _busy;
     private string? _message;
     private Severity _messageSeverity = Severity.Info;
+
+    /// <summary>The form before "Udfyld med eksempel", for its undo.</summary>
+    private string? _beforeExample;
+
+    /// <summary>The tab's stored draft has been read for this template; until then nothing is written over it.</summary>
+    private bool _draftLoaded;
+    private bool _handedOver;
+
+    private string DraftKey => "brev:" + _template!.Slug;
+
+    private string? _sendDateProblem;
 
     protected override async Task OnInitializedAsync()
     {
@@ -42,8 +56,42 @@ public partial class LetterPage
             return;
         }
         _template = Catalog.Current.Find(TemplateSlug);
-        _state = _template is null ? null : new LetterFormState(_template, Clock.Today(), Prefill.Take(_template.Slug));
+        var prefill = _template is null ? null : Prefill.Take(_template.Slug);
+        _handedOver = prefill is not null;
+        _state = _template is null ? null : new LetterFormState(_template, Clock.Today(), prefill);
+        _draftLoaded = false;
+        _beforeExample = null;
         Refresh();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_state is null || _draftLoaded || !RendererInfo.IsInteractive)
+        {
+            return;
+        }
+        _draftLoaded = true;
+        // Values handed over just now (from a checklist) win over an older draft of the same letter in this tab.
+        if (_handedOver)
+        {
+            await SaveDraftAsync();
+            return;
+        }
+        if (await Drafts.GetAsync(DraftKey) is { } json && LetterDraft.TryRestore(_state, json))
+        {
+            Refresh();
+            _messageSeverity = Severity.Info;
+            _message = "Oplysningerne fra tidligere i denne fane er sat ind igen. De forsvinder, når du lukker fanen.";
+            StateHasChanged();
+        }
+    }
+
+    private async Task SaveDraftAsync()
+    {
+        if (_state is not null && _draftLoaded)
+        {
+            await Drafts.SetAsync(DraftKey, LetterDraft.From(_state));
+        }
     }
 
     private Caseworker Caseworker => Caseworker.From(_profile ?? UserProfile.From(new System.Security.Claims.ClaimsPrincipal()));
@@ -56,11 +104,11 @@ public partial class LetterPage
         }
     }
 
-    private Task RefreshAsync()
+    private async Task RefreshAsync()
     {
         Refresh();
         _message = null;
-        return Task.CompletedTask;
+        await SaveDraftAsync();
     }
 
     private Task SetSendDateAsync(DateTime? date)
@@ -69,10 +117,40 @@ public partial class LetterPage
         return RefreshAsync();
     }
 
-    private Task FillExampleAsync()
+    /// <summary>Asks before the example overwrites anything typed, and keeps the form for "Fortryd".</summary>
+    private async Task FillExampleAsync()
     {
-        _state!.FillWithExample();
-        return RefreshAsync();
+        var typed = _state!.TypedFieldsTheExampleReplaces;
+        if (typed.Count > 0)
+        {
+            var names = string.Join(", ", typed.Select(f => f.Label));
+            var answer = await Dialogs.ShowMessageBoxAsync("Erstat det, du har skrevet?",
+                $"Eksemplet skriver over {DanishFormat.Count(typed.Count, "felt", "felter")}, du har udfyldt: {names}. Du kan fortryde bagefter.",
+                yesText: "Erstat med eksempel", cancelText: "Behold mine oplysninger");
+            if (answer != true)
+            {
+                return;
+            }
+        }
+        var before = LetterDraft.From(_state);
+        _state.FillWithExample();
+        await RefreshAsync();
+        _beforeExample = before;
+    }
+
+    private async Task UndoExampleAsync()
+    {
+        if (_beforeExample is null || _template is null)
+        {
+            return;
+        }
+        var state = new LetterFormState(_template, _state!.Today);
+        LetterDraft.TryRestore(state, _beforeExample);
+        _state = state;
+        _beforeExample = null;
+        await RefreshAsync();
+        _messageSeverity = Severity.Info;
+        _message = "Dine egne oplysninger er sat ind igen.";
     }
 
     /// <summary>The strict result for download or print; on errors the fields show what is missing.</summary>
@@ -107,7 +185,7 @@ public partial class LetterPage
                 await JS.InvokeVoidAsync("portal.downloadFile", DocxWriter.FileName(result.Template, result.Context.SendDate), DocxWriter.ContentType, Convert.ToBase64String(bytes));
                 _messageSeverity = Severity.Success;
                 _message = result.Warnings.Count > 0
-                    ? $"Word-filen er hentet. Husk advarslerne: {result.Warnings.Count} regel{(result.Warnings.Count == 1 ? "" : "r")} er ikke overholdt."
+                    ? $"Word-filen er hentet. Husk advarslerne: {DanishFormat.Count(result.Warnings.Count, "regel", "regler")} er ikke overholdt."
                     : "Word-filen er hentet.";
             }
         }
