@@ -26,6 +26,9 @@ public class LetterBrowserTests(BrowserFixture browser)
         await FillDateAsync(page, "Dato for mundtligt afslag", "26-11-2026");
         await page.GetByLabel("Faktiske forhold").FillAsync("Ida har en kronisk lidelse. <script>alert(1)</script>");
         await page.GetByLabel("Konkret vurdering").FillAsync("Udgifterne er ikke **nødvendige**.");
+        await page.GetByLabel("Partshøring (forvaltningsloven § 19)", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "Ikke nødvendig" }).ClickAsync();
+        await page.GetByLabel("Hvorfor partshøring ikke er nødvendig").FillAsync("Der er ingen oplysninger til ugunst, som Ida's forældre ikke kender.");
         await FillDateAsync(page, "Afsendelsesdato", "27-11-2026");
         await page.GetByLabel("Navn (modtager 1)").FillAsync("Anna Testesen");
 
