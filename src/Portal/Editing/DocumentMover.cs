@@ -32,7 +32,7 @@ public sealed class DocumentMover(DocumentStore store, ContentCatalog catalog)
         var result = await store.MoveAsync(from, to, request.ExpectedStamp, user, cancellationToken);
         if (result.Succeeded && linkedFrom.Count > 0)
         {
-            return result with { Message = result.Message + $" {linkedFrom.Count} dokumenter linker til den gamle adresse; linkene virker, men bør rettes: {string.Join(", ", linkedFrom)}." };
+            return result with { Message = result.Message + $" {DanishFormat.Count(linkedFrom.Count, "dokument", "dokumenter")} linker til den gamle adresse; linkene virker, men bør rettes: {string.Join(", ", linkedFrom)}." };
         }
         return result;
     }

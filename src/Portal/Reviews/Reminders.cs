@@ -133,10 +133,10 @@ public sealed class ReminderJob(
     private OutgoingMail ReminderMail(Owner owner, IReadOnlyList<PlannedReminder> items, DateOnly today)
     {
         var overdue = items.Count(i => i.Stage == ReminderStage.Overdue);
-        var documents = items.Count == 1 ? "1 dokument" : $"{items.Count} dokumenter";
+        var documents = DanishFormat.Count(items.Count, "dokument", "dokumenter");
         var subject = overdue > 0
             ? $"Handicapportalen: {documents} skal revideres ({overdue} er overskredet)"
-            : $"Handicapportalen: {documents} skal revideres inden for {options.Value.ReminderDaysBefore} dage";
+            : $"Handicapportalen: {documents} skal revideres inden for {DanishFormat.Count(options.Value.ReminderDaysBefore, "dag", "dage")}";
         var body = new StringBuilder();
         body.AppendLine($"Kære {owner.Name}").AppendLine();
         body.AppendLine("Du er tovholder for disse dokumenter i Handicapportalen, som skal gennemgås:").AppendLine();
@@ -144,7 +144,7 @@ public sealed class ReminderJob(
         {
             var when = item.Stage == ReminderStage.Overdue
                 ? $"revisionsdatoen {DanishFormat.Date(item.Document.ReviewDate)} er overskredet"
-                : $"revideres senest {DanishFormat.Date(item.Document.ReviewDate)} (om {item.Document.ReviewDate.DayNumber - today.DayNumber} dage)";
+                : $"revideres senest {DanishFormat.Date(item.Document.ReviewDate)} (om {DanishFormat.Count(item.Document.ReviewDate.DayNumber - today.DayNumber, "dag", "dage")})";
             body.AppendLine($"- {item.Document.Title}: {when}");
             body.AppendLine($"  {Link(MarkdownRenderer.DocumentRoute + item.Document.Slug)}");
         }

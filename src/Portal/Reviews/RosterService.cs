@@ -104,7 +104,7 @@ public sealed partial class RosterService(
         var (moved, skipped) = await store.RewriteAsync(slugs,
             texts => texts.Any(t => string.Equals(OwnerOf(t), fromKey, StringComparison.OrdinalIgnoreCase)),
             text => WithOwner(text, toKey), comment, AuditActions.ChangeOwner, user, cancellationToken);
-        var message = $"{Documents(moved)} er flyttet til {to.Name}." + (skipped.Count > 0 ? $" {skipped.Count} blev ikke flyttet (ændret imens eller med fejl): {string.Join(", ", skipped)}." : "");
+        var message = $"{Documents(moved)} er flyttet til {to.Name}." + (skipped.Count > 0 ? $" {Documents(skipped.Count)} blev ikke flyttet (ændret imens eller med fejl): {string.Join(", ", skipped)}." : "");
         return new RosterResult(moved > 0 || skipped.Count == 0, message, skipped);
     }
 
@@ -146,7 +146,7 @@ public sealed partial class RosterService(
         }
     }
 
-    private static string Documents(int count) => count == 1 ? "1 dokument" : $"{count} dokumenter";
+    private static string Documents(int count) => DanishFormat.Count(count, "dokument", "dokumenter");
 
     private static string? OwnerOf(string content) => FrontMatterReader.Read(content, "x.md").FrontMatter?.GetString(FrontMatterKeys.Owner);
 

@@ -127,7 +127,7 @@ public sealed class CaseListParser(TransitionRules rules, int maxRows, int maxMe
         }
         if (fields.Count <= Math.Max(columns.CaseNumber, columns.DateOfBirth))
         {
-            return state.Fail(lineNumber, $"Fødselsdatoen mangler (linjen har kun {fields.Count} kolonne{(fields.Count == 1 ? "" : "r")}). Tjek skilletegnet.");
+            return state.Fail(lineNumber, $"Fødselsdatoen mangler (linjen har kun {DanishFormat.Count(fields.Count, "kolonne", "kolonner")}). Tjek skilletegnet.");
         }
         var caseNumber = CsvLine.Text(line, fields[columns.CaseNumber]);
         if (caseNumber.Length == 0)

@@ -61,7 +61,7 @@ public sealed class MilestoneDescriber(TransitionOptions options)
             ["stillingtagen"] = DanishFormat.Date(s.HalfYear.AddMonths(options.NoticeDecisionMonths)),
             ["hurtigfrist"] = s.FastTrack
                 ? DanishFormat.Date(s.Milestones.First(m => m.Kind == MilestoneKind.FastTrack).Date)
-                : $"{options.FastTrackDecisionMonths} {(options.FastTrackDecisionMonths == 1 ? "måned" : "måneder")} efter, at sagen er kendt",
+                : $"{DanishFormat.Count(options.FastTrackDecisionMonths, "måned", "måneder")} efter, at sagen er kendt",
             ["tilflytning"] = s.Arrival is { } a ? DanishFormat.Date(a) : "",
             ["skuddagsregel"] = options.LeapDayBirthday == LeapDayRule.FirstOfMarch ? "1. marts" : "28. februar",
         };

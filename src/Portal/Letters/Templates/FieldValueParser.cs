@@ -115,7 +115,7 @@ public static class FieldValueParser
     {
         string s when field.Type is FieldType.Text or FieldType.LongText => FieldLimits.Check(field.Label, s, field.Limit),
         IReadOnlyList<string> list when list.Count > FieldLimits.ListItems =>
-            $"'{field.Label}' har {list.Count} punkter. Der må højst være {FieldLimits.ListItems}.",
+            $"'{field.Label}' har {DanishFormat.Count(list.Count, "punkt", "punkter")}. Der må højst være {FieldLimits.ListItems}.",
         IReadOnlyList<string> list => list.Select((item, i) => FieldLimits.Check($"{field.Label} {i + 1}", item, field.Limit)).FirstOrDefault(e => e is not null),
         _ => null,
     };
