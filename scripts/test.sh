@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Runs the whole test suite (unit, bUnit, WebApplicationFactory, Playwright + axe) and ends with
-# "N passed, N failed". Installs Debian's chromium first when it is missing: browser tests never skip.
+# "N passed, N failed". Installs Debian's chromium and sqlite3 first when missing: no test skips.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "Chromium mangler: installerer Debians chromium-pakke ..."
+# What the tests drive for real: Chromium (browser tests) and sqlite3 (backup and restore scripts).
+missing=""
+[ -x /usr/bin/chromium ] || missing="$missing chromium"
+command -v sqlite3 >/dev/null || missing="$missing sqlite3"
+if [ -n "$missing" ]; then
+  echo "Mangler:$missing: installerer Debians pakker ..."
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null \
-    || { echo "Kunne ikke installere chromium"; echo "0 passed, 1 failed"; exit 1; }
+  # shellcheck disable=SC2086
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq -o DPkg::Lock::Timeout=600 $missing >/dev/null \
+    || { echo "Kunne ikke installere$missing"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 log="$(mktemp)"

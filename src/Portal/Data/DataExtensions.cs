@@ -12,6 +12,11 @@ public static class DataExtensions
         {
             var dataDir = Path.GetFullPath(builder.Configuration["DataPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "..", "..", "data"));
             Directory.CreateDirectory(dataDir);
+            if (!OperatingSystem.IsWindows())
+            {
+                // The database holds case notes and the audit trail: only the service user may read the folder.
+                File.SetUnixFileMode(dataDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
             connectionString = $"Data Source={Path.Combine(dataDir, "handicapportalen.db")}";
         }
         builder.Services.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite(connectionString));

@@ -7,6 +7,9 @@ namespace Portal.Documents;
 
 public sealed record FlushResult(int Written, int Conflicts, int Failed);
 
+/// <summary>A file the database has committed to but the disk refused, for Indholdsfejl.</summary>
+public sealed record FailedFileWrite(string Slug, bool IsDelete, int Attempts, string Reason, DateTimeOffset LastAttempt);
+
 /// <summary>
 /// Completes the file writes the database has committed to (the outbox). Runs right after each publish
 /// and before every import, so a crash between database and disk is finished on the next start.
@@ -35,10 +38,16 @@ public sealed class ContentOutbox(
     public async Task<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.PendingFileWrites.OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        // Writes before deletes: after a move the old file goes only once the new one is on disk.
+        var rows = await db.PendingFileWrites.OrderBy(p => p.Content == null).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+        var unwritten = new HashSet<int>();
         int written = 0, conflicts = 0, failed = 0;
         foreach (var row in rows)
         {
+            if (row.Content is null && unwritten.Contains(row.DocumentId))
+            {
+                continue; // the document's new file is not written yet: keep the old one
+            }
             var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == row.DocumentId, cancellationToken);
             var path = ContentPaths.Resolve(root.Path, row.Slug);
             try
@@ -51,14 +60,58 @@ public sealed class ContentOutbox(
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                // Left in the outbox: the next publish or import tries again.
+                // Left in the outbox: the next publish or import tries again. The failure is kept on the row, so
+                // Indholdsfejl shows it with its reason, and logged once, not on every retry.
                 failed++;
-                logger.LogError(ex, "Filen {Path} kunne ikke skrives; forsøges igen ved næste synkronisering", path);
+                unwritten.Add(row.DocumentId);
                 db.ChangeTracker.Clear();
+                await RecordFailureAsync(db, row.Id, path, ex, cancellationToken);
             }
         }
         return new FlushResult(written, conflicts, failed);
     }
+
+    /// <summary>The file writes that have failed at least once and are still waiting, oldest first.</summary>
+    public async Task<IReadOnlyList<FailedFileWrite>> FailedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.PendingFileWrites.AsNoTracking().Where(p => p.Attempts > 0).ToListAsync(cancellationToken);
+        return rows.OrderBy(p => p.Id)
+            .Select(p => new FailedFileWrite(p.Slug, p.Content is null, p.Attempts, p.LastError ?? "", p.LastAttemptAt ?? p.CreatedAt))
+            .ToList();
+    }
+
+    private async Task RecordFailureAsync(PortalDbContext db, long rowId, string path, Exception ex, CancellationToken cancellationToken)
+    {
+        var row = await db.PendingFileWrites.FirstOrDefaultAsync(p => p.Id == rowId, cancellationToken);
+        if (row is null)
+        {
+            return;
+        }
+        row.Attempts++;
+        row.LastAttemptAt = clock.GetUtcNow();
+        row.LastError = Describe(ex, row.Content is null);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        if (row.Attempts == 1)
+        {
+            logger.LogError(ex, "Filen {Path} kunne ikke skrives; forsøges igen ved næste synkronisering", path);
+        }
+        else
+        {
+            logger.LogDebug("Filen {Path} kunne stadig ikke skrives (forsøg {Attempts})", path, row.Attempts);
+        }
+    }
+
+    /// <summary>The reason in Danish: the exception text is English and may name internals.</summary>
+    private static string Describe(Exception ex, bool delete) => ex switch
+    {
+        UnauthorizedAccessException => delete ? "Portalen har ikke lov til at slette filen." : "Portalen har ikke lov til at skrive filen.",
+        PathTooLongException => "Filens sti er for lang til filsystemet.",
+        DirectoryNotFoundException => "Mappen findes ikke og kunne ikke oprettes.",
+        IOException io when io.HResult == 28 || io.Message.Contains("space", StringComparison.OrdinalIgnoreCase) => "Der er ikke plads på disken.",
+        _ => delete ? "Filen kunne ikke slettes (fejl i filsystemet)." : "Filen kunne ikke skrives (fejl i filsystemet).",
+    };
 
     private async Task<FileStatus> WriteAsync(PortalDbContext db, StoredDocument? document, PendingFileWrite row, string path, CancellationToken cancellationToken)
     {

@@ -12,6 +12,10 @@ public sealed partial class DocumentStore
     /// <summary>Creates a document with its first version as a draft (validated by the caller's rules and the import's).</summary>
     public async Task<EditResult> CreateAsync(string slug, string text, string comment, string auditDetails, UserProfile user, CancellationToken cancellationToken = default)
     {
+        if (DocumentSlug.Problem(slug) is { } problem)
+        {
+            return EditResult.Invalid([new FieldError("filnavn", 0, problem)]);
+        }
         var validation = validator.Validate(slug, text);
         if (!validation.IsValid)
         {
@@ -45,7 +49,9 @@ public sealed partial class DocumentStore
     /// file is moved in content/ through the outbox.
     /// </summary>
     public async Task<EditResult> MoveAsync(string from, string to, Guid expectedStamp, UserProfile user, CancellationToken cancellationToken = default) =>
-        await synchronizer.ChangeAsync(async ct =>
+        DocumentSlug.Problem(to) is { } problem
+            ? EditResult.Invalid([new FieldError("adresse", 0, problem)])
+            : await synchronizer.ChangeAsync(async ct =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var document = await db.Documents.FirstOrDefaultAsync(d => d.Slug == from, ct);

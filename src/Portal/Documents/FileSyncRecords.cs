@@ -22,6 +22,14 @@ public sealed class PendingFileWrite
     public string? ExpectedDiskHash { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Failed tries so far; the row stays until the write succeeds (nothing is dropped).</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>The last failure's reason, in Danish.</summary>
+    public string? LastError { get; set; }
+
+    public DateTimeOffset? LastAttemptAt { get; set; }
 }
 
 /// <summary>
@@ -50,6 +58,7 @@ internal sealed class PendingFileWriteConfiguration : IEntityTypeConfiguration<P
         builder.ToTable("PendingFileWrites");
         builder.HasOne(p => p.Document).WithMany().HasForeignKey(p => p.DocumentId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(p => p.Slug).HasMaxLength(400);
+        builder.Property(p => p.LastError).HasMaxLength(400);
     }
 }
 

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Portal.Auth;
 using Portal.Content;
@@ -13,9 +12,6 @@ public sealed record CreateRequest(string Type, string Folder, string Title, str
 /// <summary>Creates a document from its type's template as a first draft, after the same validation as every save.</summary>
 public sealed partial class DocumentCreator(DocumentStore store, IOptions<ReviewOptions> reviewOptions, TimeProvider clock)
 {
-    [GeneratedRegex("^(arbejdsgange|skabeloner)(/[a-z0-9][a-z0-9-]*)+$")]
-    public static partial Regex SlugPattern();
-
     public async Task<EditResult> CreateAsync(CreateRequest request, UserProfile user, CancellationToken cancellationToken = default)
     {
         request = request with { Type = request.Type ?? "", Title = request.Title ?? "", OwnerKey = request.OwnerKey ?? "" };
@@ -35,9 +31,13 @@ public sealed partial class DocumentCreator(DocumentStore store, IOptions<Review
         {
             errors.Add(new FieldError("mappe", 0, $"En {request.Type} skal ligge under '{NewDocumentTemplates.RootOf(request.Type)}/'."));
         }
-        if (name.Length == 0 || !SlugPattern().IsMatch(slug))
+        if (name.Length == 0)
         {
             errors.Add(new FieldError("filnavn", 0, "Adressen må kun have små bogstaver a-z, tal og bindestreger, og mappen skal ligge under arbejdsgange/ eller skabeloner/."));
+        }
+        else if (DocumentSlug.Problem(slug) is { } problem)
+        {
+            errors.Add(new FieldError("filnavn", 0, problem));
         }
         if (errors.Count > 0)
         {

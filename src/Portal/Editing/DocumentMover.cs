@@ -16,9 +16,9 @@ public sealed class DocumentMover(DocumentStore store, ContentCatalog catalog)
     {
         var from = DocumentStore.Normalize(request.Slug);
         var to = DocumentStore.Normalize(request.NewSlug);
-        if (!DocumentCreator.SlugPattern().IsMatch(to))
+        if (DocumentSlug.Problem(to) is { } problem)
         {
-            return EditResult.Invalid([new FieldError("adresse", 0, "Den nye adresse må kun have små bogstaver a-z, tal, bindestreger og skråstreger og skal begynde med arbejdsgange/ eller skabeloner/.")]);
+            return EditResult.Invalid([new FieldError("adresse", 0, problem)]);
         }
         if (from == to)
         {

@@ -72,7 +72,7 @@ public static class DanishDateParser
         if (day < 1 || day > days)
         {
             var monthName = DanishFormat.Culture.DateTimeFormat.GetMonthName(month);
-            return Fail($"{day}. {monthName} {year} findes ikke: {monthName} {year} har {days} dage.", out error);
+            return Fail($"{day}. {monthName} {year} findes ikke: {monthName} {year} har {DanishFormat.Count(days, "dag", "dage")}.", out error);
         }
         date = new DateOnly(year, month, day);
         error = "";

@@ -11,8 +11,8 @@ public sealed partial class PluralisationTests
     [GeneratedRegex(@"==\s*1\s*\?\s*""([a-zæøå]+)""\s*:\s*""\1[a-zæøå]*""|==\s*1\s*\?\s*\$?""1 [a-zæøå]|==\s*1\s*\?\s*""""\s*:\s*""[a-zæøå]+""")]
     private static partial Regex HandWrittenPlural();
 
-    // A count printed straight before a plural noun: "{items.Count} dokumenter", "@_tree.Count dokumenter".
-    [GeneratedRegex(@"(\{[\w.!()]+\.(Count|Length|Total)\}|@[\w.!()]+\.(Count|Length|Total)(\(\))?) (dokumenter|advarsler|filer|punkter|sager|brugere|versioner|konflikter|ændringer|felter|linjer|resultater|skabeloner|arbejdsgange|dage|måneder)\b")]
+    // A number printed straight before a plural noun: "{items.Count} dokumenter", "@Warnings advarsler".
+    [GeneratedRegex(@"(\{[A-Za-z_][\w.!()]*\}|@[A-Za-z_][\w.!()]*) (dokumenter|advarsler|filer|punkter|sager|brugere|versioner|konflikter|ændringer|felter|linjer|resultater|skabeloner|arbejdsgange|dage|måneder)\b")]
     private static partial Regex CountBeforePlural();
 
     [Theory]
@@ -39,6 +39,7 @@ public sealed partial class PluralisationTests
     [Theory]
     [InlineData("var documents = items.Count == 1 ? \"1 dokument\" : $\"{items.Count} dokumenter\";")]
     [InlineData("<p>@_tree.Count dokumenter vises.</p>")]
+    [InlineData("<MudChip>@Warnings advarsler</MudChip>")]
     [InlineData("@(Result.ErrorCount == 1 ? \"linje\" : \"linjer\") er ikke brugt")]
     [InlineData("$\"har kun {fields.Count} kolonne{(fields.Count == 1 ? \"\" : \"r\")}\"")]
     public void ThePatternsFindHandWrittenPlurals(string line) =>

@@ -83,4 +83,87 @@ public class DocumentMoverTests
 
         Assert.Equal(EditStatus.Conflict, result.Status);
     }
+    [Theory]
+    [InlineData(300, "højst være 200 tegn")]
+    [InlineData(90, "højst være 80 tegn")]
+    public async Task Move_ToAnAddressTheDiskCannotHold_IsRefusedBeforeAnythingHappens(int nameLength, string message)
+    {
+        await using var h = await CreateAsync();
+        var doc = await h.LoadAsync(Checklist);
+        var tooLong = "arbejdsgange/02-tilbud/" + new string('a', nameLength);
+
+        var result = await h.Get<DocumentMover>().MoveAsync(new MoveRequest(Checklist, tooLong, doc.Stamp), Anne, Ct);
+
+        Assert.Equal(EditStatus.Invalid, result.Status);
+        Assert.Contains(message, result.Errors.Single().Message);
+        Assert.True(File.Exists(h.FilePath(Checklist)));
+        Assert.NotNull(h.Snapshot.Find(Checklist));
+        await using var db = h.CreateDb();
+        Assert.Empty(await db.PendingFileWrites.ToListAsync(Ct));
+    }
+
+    [Theory]
+    [InlineData("arbejdsgange/02-tilbud/con")]
+    [InlineData("arbejdsgange/lpt1/tjekliste")]
+    public async Task Move_ToAReservedFileName_IsRefused(string reserved)
+    {
+        await using var h = await CreateAsync();
+        var doc = await h.LoadAsync(Checklist);
+
+        var result = await h.Get<DocumentMover>().MoveAsync(new MoveRequest(Checklist, reserved, doc.Stamp), Anne, Ct);
+
+        Assert.Equal(EditStatus.Invalid, result.Status);
+        Assert.Contains("reserveret filnavn", result.Errors.Single().Message);
+        Assert.True(File.Exists(h.FilePath(Checklist)));
+    }
+
+    [Fact]
+    public async Task Move_WhoseNewFileCannotBeWritten_KeepsTheOldFile_AndReportsTheFailureOnceWithADanishReason()
+    {
+        var disk = new SwitchableWriter { RefuseWrites = true };
+        await using var h = await CreateAsync(disk);
+        var doc = await h.LoadAsync(Checklist);
+        var before = await File.ReadAllTextAsync(h.FilePath(Checklist), Ct);
+
+        var result = await h.Get<DocumentMover>().MoveAsync(new MoveRequest(Checklist, NewAddress, doc.Stamp), Anne, Ct);
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal(FileStatus.Pending, result.File);
+        Assert.Equal(before, await File.ReadAllTextAsync(h.FilePath(Checklist), Ct)); // the delete waits for the write
+        Assert.False(File.Exists(h.FilePath(NewAddress)));
+        var failed = Assert.Single(await h.Get<ContentOutbox>().FailedAsync(Ct));
+        Assert.Equal(NewAddress, failed.Slug);
+        Assert.False(failed.IsDelete);
+        Assert.Equal(1, failed.Attempts);
+        Assert.Equal("Portalen har ikke lov til at skrive filen.", failed.Reason);
+
+        await h.Get<ContentOutbox>().FlushAsync(Ct);
+        Assert.Equal(2, Assert.Single(await h.Get<ContentOutbox>().FailedAsync(Ct)).Attempts);
+
+        disk.RefuseWrites = false;
+        var flush = await h.Get<ContentOutbox>().FlushAsync(Ct);
+
+        Assert.Equal(2, flush.Written); // the new file, then the old one removed
+        Assert.Empty(await h.Get<ContentOutbox>().FailedAsync(Ct));
+        Assert.False(File.Exists(h.FilePath(Checklist)));
+        Assert.Equal(before, await File.ReadAllTextAsync(h.FilePath(NewAddress), Ct));
+    }
+
+    private sealed class SwitchableWriter : IContentFileWriter
+    {
+        private readonly AtomicFileWriter _inner = new();
+
+        public bool RefuseWrites { get; set; }
+
+        public void Write(string path, string text)
+        {
+            if (RefuseWrites)
+            {
+                throw new UnauthorizedAccessException("Access to the path is denied.");
+            }
+            _inner.Write(path, text);
+        }
+
+        public void Delete(string path) => _inner.Delete(path);
+    }
 }

@@ -13,6 +13,9 @@ public sealed class TestContentDirectory : IDisposable
     /// <summary>A copy of the repository's shipped content/ folder.</summary>
     public static TestContentDirectory FromRepository() => CopyOf(RepositoryPaths.Content);
 
+    /// <summary>An existing folder (e.g. one a script restored into), removed like a copy when disposed.</summary>
+    public static TestContentDirectory Existing(string path) => new(path);
+
     public static TestContentDirectory CopyOf(string source)
     {
         var target = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "handicap-test-" + Guid.NewGuid().ToString("N")[..12]);

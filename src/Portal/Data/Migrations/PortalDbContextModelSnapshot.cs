@@ -134,7 +134,7 @@ namespace Portal.Data.Migrations
                     b.ToTable("SavedChecklists", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Content.ContentConflict", b =>
+            modelBuilder.Entity("Portal.Documents.ContentConflict", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -177,7 +177,39 @@ namespace Portal.Data.Migrations
                     b.ToTable("ContentConflicts", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Content.DocumentVersion", b =>
+            modelBuilder.Entity("Portal.Documents.DocumentRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromSlug")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToSlug")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromSlug")
+                        .IsUnique();
+
+                    b.ToTable("DocumentRedirects", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Documents.DocumentVersion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -227,10 +259,13 @@ namespace Portal.Data.Migrations
                     b.ToTable("DocumentVersions", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Content.PendingFileWrite", b =>
+            modelBuilder.Entity("Portal.Documents.PendingFileWrite", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Content")
@@ -245,6 +280,13 @@ namespace Portal.Data.Migrations
                     b.Property<string>("ExpectedDiskHash")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -257,7 +299,7 @@ namespace Portal.Data.Migrations
                     b.ToTable("PendingFileWrites", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Content.StoredDocument", b =>
+            modelBuilder.Entity("Portal.Documents.StoredDocument", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -296,38 +338,6 @@ namespace Portal.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Documents", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Editing.DocumentRedirect", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FromSlug")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ToSlug")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FromSlug")
-                        .IsUnique();
-
-                    b.ToTable("DocumentRedirects", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Reviews.OwnerMessage", b =>
@@ -463,9 +473,9 @@ namespace Portal.Data.Migrations
                     b.ToTable("SentReminders", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Content.DocumentVersion", b =>
+            modelBuilder.Entity("Portal.Documents.DocumentVersion", b =>
                 {
-                    b.HasOne("Portal.Content.StoredDocument", "Document")
+                    b.HasOne("Portal.Documents.StoredDocument", "Document")
                         .WithMany("Versions")
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -474,9 +484,9 @@ namespace Portal.Data.Migrations
                     b.Navigation("Document");
                 });
 
-            modelBuilder.Entity("Portal.Content.PendingFileWrite", b =>
+            modelBuilder.Entity("Portal.Documents.PendingFileWrite", b =>
                 {
-                    b.HasOne("Portal.Content.StoredDocument", "Document")
+                    b.HasOne("Portal.Documents.StoredDocument", "Document")
                         .WithMany()
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -485,7 +495,7 @@ namespace Portal.Data.Migrations
                     b.Navigation("Document");
                 });
 
-            modelBuilder.Entity("Portal.Content.StoredDocument", b =>
+            modelBuilder.Entity("Portal.Documents.StoredDocument", b =>
                 {
                     b.Navigation("Versions");
                 });
