@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Portal.Content;
 
 namespace Portal.Checklists;
 
@@ -44,12 +45,16 @@ public sealed class ChecklistSession(ChecklistDefinition definition)
         IsDirty = true;
     }
 
-    public void SetNote(string key, string? note)
+    /// <summary>
+    /// Sets the item's note; a note over <see cref="MaxNoteLength"/> is refused whole (never cut), the earlier note
+    /// stays, and the Danish reason is returned for the field.
+    /// </summary>
+    public string? SetNote(string key, string? note)
     {
         var text = (note ?? "").Trim();
         if (text.Length > MaxNoteLength)
         {
-            text = text[..MaxNoteLength];
+            return string.Create(DanishFormat.Culture, $"Noten er {text.Length:N0} tegn. Den må højst være {MaxNoteLength} tegn; forkort den, så den bliver gemt.");
         }
         if (text.Length == 0)
         {
@@ -60,6 +65,7 @@ public sealed class ChecklistSession(ChecklistDefinition definition)
             _notes[key] = text;
         }
         IsDirty = true;
+        return null;
     }
 
     public void Reset()
@@ -114,11 +120,9 @@ public sealed class ChecklistSession(ChecklistDefinition definition)
         }
         foreach (var (key, note) in state.Notes)
         {
-            if (keys.Contains(key))
-            {
-                SetNote(key, note);
-            }
-            else if (!state.Checked.Contains(key))
+            var kept = keys.Contains(key) && SetNote(key, note) is null;
+            // A removed item counts once (its tick may have counted it already); a note too long to keep counts too.
+            if (!kept && (keys.Contains(key) || !state.Checked.Contains(key)))
             {
                 lost++;
             }

@@ -53,9 +53,9 @@ public sealed class ContentFileReader(ContentOptions options)
             }
             bytes = File.ReadAllBytes(fullPath);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Problem(slug, relativePath, "", 0, $"Filen kunne ikke læses: {ex.Message}");
+            return Problem(slug, relativePath, "", 0, FileProblem.Describe(ex, FileProblem.Operation.Read));
         }
         var hash = ContentHash.Of(bytes);
         if (Array.IndexOf(bytes, (byte)0) >= 0)

@@ -90,7 +90,7 @@ public sealed class ContentOutbox(
         }
         row.Attempts++;
         row.LastAttemptAt = clock.GetUtcNow();
-        row.LastError = Describe(ex, row.Content is null);
+        row.LastError = FileProblem.Describe(ex, row.Content is null ? FileProblem.Operation.Delete : FileProblem.Operation.Write);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         if (row.Attempts == 1)
@@ -102,16 +102,6 @@ public sealed class ContentOutbox(
             logger.LogDebug("Filen {Path} kunne stadig ikke skrives (forsøg {Attempts})", path, row.Attempts);
         }
     }
-
-    /// <summary>The reason in Danish: the exception text is English and may name internals.</summary>
-    private static string Describe(Exception ex, bool delete) => ex switch
-    {
-        UnauthorizedAccessException => delete ? "Portalen har ikke lov til at slette filen." : "Portalen har ikke lov til at skrive filen.",
-        PathTooLongException => "Filens sti er for lang til filsystemet.",
-        DirectoryNotFoundException => "Mappen findes ikke og kunne ikke oprettes.",
-        IOException io when io.HResult == 28 || io.Message.Contains("space", StringComparison.OrdinalIgnoreCase) => "Der er ikke plads på disken.",
-        _ => delete ? "Filen kunne ikke slettes (fejl i filsystemet)." : "Filen kunne ikke skrives (fejl i filsystemet).",
-    };
 
     private async Task<FileStatus> WriteAsync(PortalDbContext db, StoredDocument? document, PendingFileWrite row, string path, CancellationToken cancellationToken)
     {

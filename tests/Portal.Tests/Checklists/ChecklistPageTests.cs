@@ -36,6 +36,23 @@ public class ChecklistPageTests
     }
 
     [Fact]
+    public async Task ANoteOverTheLimit_ShowsWhyUnderTheField_AndIsNeverCut()
+    {
+        var (ctx, db) = await CreateAsync();
+        await using var _ = db;
+        await using var __ = ctx;
+        var page = ctx.Render<ChecklistPage>(p => p.Add(x => x.Slug, Slug));
+        page.Find("button[aria-label='Note til punktet: Send pjecen']").Click();
+        page.Find(".checklist-note textarea").Change("givet til mor");
+
+        page.Find(".checklist-note textarea").Change(new string('x', 600));
+
+        Assert.Contains("Noten er 600 tegn. Den må højst være 500 tegn", page.Find(".checklist-note").TextContent);
+        Assert.Contains("givet til mor", page.Find(".checklist-paper").TextContent);
+        Assert.DoesNotContain(new string('x', 500), page.Find(".checklist-paper").TextContent);
+    }
+
+    [Fact]
     public async Task TickingItems_UpdatesProgress_AndNotesOpenPerItem()
     {
         var (ctx, db) = await CreateAsync();

@@ -76,15 +76,33 @@ public class ChecklistSessionTests
     }
 
     [Fact]
-    public void Notes_AreTrimmedCappedAndRemovedWhenEmpty()
+    public void Notes_AreTrimmed_RefusedWholeWhenTooLong_AndRemovedWhenEmpty()
     {
         var session = NewSession();
         var key = session.Definition.Items.First().Key;
 
-        session.SetNote(key, new string('x', 600));
+        Assert.Null(session.SetNote(key, "  aftalt med mor  "));
+        Assert.Equal("aftalt med mor", session.Note(key));
+        var error = session.SetNote(key, new string('x', 600));
+        Assert.Equal("Noten er 600 tegn. Den må højst være 500 tegn; forkort den, så den bliver gemt.", error);
+        Assert.Equal("aftalt med mor", session.Note(key)); // never cut: the earlier note stays
+        Assert.Null(session.SetNote(key, new string('x', ChecklistSession.MaxNoteLength)));
         Assert.Equal(ChecklistSession.MaxNoteLength, session.Note(key).Length);
         session.SetNote(key, "   ");
         Assert.Equal("", session.Note(key));
+    }
+
+    [Fact]
+    public void Restore_CountsANoteTooLongToKeep_AsLost_InsteadOfCuttingIt()
+    {
+        var session = NewSession();
+        var key = session.Definition.Items.First().Key;
+        session.SetNote(key, "kort");
+        var json = session.ToJson().Replace("\"kort\"", "\"" + new string('x', 600) + "\"", StringComparison.Ordinal);
+        var again = NewSession();
+
+        Assert.Equal(1, again.Restore(json));
+        Assert.Equal("", again.Note(key));
     }
 
     [Fact]
