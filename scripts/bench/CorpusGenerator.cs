@@ -32,7 +32,7 @@ for (var i = 0; i < count; i++)
     {
         body.Append(links.Replace(sections[random.Next(sections.Count)], "$1")).Append("\n\n");
     }
-    var frontMatter = Regex.Replace(model.FrontMatter, @"(?m)^titel:.*$", "titel: " + title.Replace(":", " –"));
+    var frontMatter = Regex.Replace(model.FrontMatter, @"(?m)^titel:.*$", "titel: \"" + title.Replace("\"", "", StringComparison.Ordinal) + "\"");
     var folder = Path.Combine(target, Path.GetDirectoryName(Path.GetRelativePath(source, model.Path))!);
     File.WriteAllText(Path.Combine(folder, $"genereret-{i:D5}.md"), $"---\n{frontMatter}\n---\n\n{body}");
 }
@@ -55,7 +55,7 @@ static Doc? Parse(string path, string text)
         return null;
     }
     var frontMatter = match.Groups[1].Value;
-    var title = Regex.Match(frontMatter, @"(?m)^titel:\s*(.+)$").Groups[1].Value.Trim();
+    var title = Regex.Match(frontMatter, @"(?m)^titel:\s*(.+)$").Groups[1].Value.Trim().Trim('"', '\'');
     var body = match.Groups[2].Value;
     // Sections start at a level-2 heading, so generated documents keep a table of contents.
     var sections = Regex.Split(body, @"(?m)^(?=## )").Where(s => s.StartsWith("## ", StringComparison.Ordinal)).Select(s => s.Trim()).ToList();

@@ -18,10 +18,11 @@ public class AuditGroupCommitTests
         var user = new UserProfile("t1", "Test Bruger", "t1@example.dk");
         var target = "gruppe-" + Guid.NewGuid().ToString("N")[..8];
 
+        var ct = TestContext.Current.CancellationToken;
         await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => audit.WriteAsync(user, "test.gruppe", target, i.ToString()))));
 
-        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
-        var details = await db.AuditLog.Where(e => e.Target == target).Select(e => e.Details).ToListAsync();
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(ct);
+        var details = await db.AuditLog.Where(e => e.Target == target).Select(e => e.Details).ToListAsync(ct);
         Assert.Equal(Enumerable.Range(0, 200).Select(i => i.ToString()).Order(), details.Order());
     }
 }
