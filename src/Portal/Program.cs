@@ -10,6 +10,7 @@ using Portal.Editing;
 using Portal.Health;
 using Portal.Letters;
 using Portal.Library;
+using Portal.Performance;
 using Portal.Privacy;
 using Portal.Reviews;
 using Portal.Search;
@@ -19,6 +20,7 @@ using Portal.Transition;
 var builder = WebApplication.CreateBuilder(LaunchEnvironment.Options(args));
 
 builder.AddSecurity();
+builder.AddPerformance();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -42,6 +44,7 @@ builder.AddHealth();
 var app = builder.Build();
 
 app.UseSecurity();
+app.UsePerformance();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -52,11 +55,13 @@ app.UseApiStatusCodes();
 app.UseAuthentication();
 app.UseRateLimits();
 app.UseAuthorization();
+app.UseReadingPageCache();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapPortalAuth();
 app.MapHealth();
+app.MapPerformance();
 app.MapLibrary();
 app.MapSearch();
 app.MapLetters();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using Portal.Letters;
 
@@ -13,6 +14,8 @@ public class LetterBenchmarks
     private BenchmarkContent _content = default!;
     private TemplateDefinition _template = default!;
     private LetterRequest _request = default!;
+    private string _format = "";
+    private object[] _args = [];
     private static readonly Caseworker s_caseworker = new("Sara Sørensen", "Rådgiver", "12 34 56 78", "sara@kommune.example", "mandag-torsdag kl. 9-12");
 
     /// <summary>A shipped template (or a test fixture when content/ has none): the refusal is the largest common case.</summary>
@@ -35,7 +38,15 @@ public class LetterBenchmarks
         {
             throw new InvalidOperationException("Eksemplet kan ikke udfyldes.");
         }
+        var html = HtmlLetter();
+        (_format, _args) = FormatBaseline.From(html, _template.Example);
+        var same = StringFormatBaseline() == html ? "samme brev" : "ADVARSEL: ikke samme brev";
+        Console.WriteLine($"// string.Format-grundlinje: {_args.Length} felter i {html.Length} tegn, {same}");
     }
+
+    /// <summary>The floor: the same letter (same bytes) from one string.Format; the ratio column reads against it.</summary>
+    [Benchmark(Baseline = true, Description = "string.Format of the same letter")]
+    public string StringFormatBaseline() => string.Format(CultureInfo.InvariantCulture, _format, _args);
 
     [Benchmark(Description = "HTML letter")]
     public string HtmlLetter() => LetterHtml.Compose(_content.Service.Generate(_content.Set, _template, _request, s_caseworker));

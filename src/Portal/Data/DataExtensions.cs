@@ -19,8 +19,10 @@ public static class DataExtensions
             }
             connectionString = $"Data Source={Path.Combine(dataDir, "handicapportalen.db")}";
         }
-        builder.Services.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite(connectionString));
-        builder.Services.AddDbContext<PortalDbContext>(o => o.UseSqlite(connectionString), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        var pragmas = new SqlitePragmas();
+        builder.Services.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(pragmas));
+        builder.Services.AddDbContext<PortalDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(pragmas), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        builder.Services.AddHostedService<WalCheckpoint>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

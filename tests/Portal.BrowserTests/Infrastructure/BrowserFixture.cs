@@ -57,9 +57,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static async Task WaitForInteractiveAsync(IPage page)
     {
         // Prerendered HTML looks finished before the circuit is connected: the layout marks <main> "live" only
-        // when it renders inside the circuit, so clicks and keys after this reach an interactive page.
+        // when it renders inside the circuit, so clicks and keys after this reach an interactive page. A static reading page
+        // has no such marker; its interactive islands (quick search, document actions) mark themselves "live" instead.
         await page.WaitForFunctionAsync(
-            "() => window.Blazor && window.Blazor._internal !== undefined && (document.querySelector('main[data-circuit]') === null ? document.querySelector('.mud-layout') !== null : document.querySelector('main[data-circuit=live]') !== null)",
+            "() => window.Blazor && window.Blazor._internal !== undefined && (document.querySelector('main[data-circuit]') === null ? document.querySelector('.mud-layout') !== null : document.querySelector('main[data-circuit=live]') !== null) && document.querySelector('[data-island=prerendered]') === null",
             null, new PageWaitForFunctionOptions { Timeout = 20_000 });
         await page.WaitForTimeoutAsync(100);
     }

@@ -12,7 +12,7 @@ public class DocumentPageTests
     {
         await using var ctx = BunitSetup.CreateContext(await FixtureSnapshot.GetAsync());
 
-        var page = ctx.Render<DocumentPage>(p => p.Add(x => x.Slug, "arbejdsgange/01-opstart/meddelelse-af-afslag"));
+        var page = ctx.AsInteractiveServer().Render<DocumentPage>(p => p.Add(x => x.Slug, "arbejdsgange/01-opstart/meddelelse-af-afslag"));
 
         Assert.Equal("Meddelelse af afslag", page.Find("h1").TextContent);
         Assert.Contains("Test Koordinator", page.Find(".owner").TextContent);
@@ -29,7 +29,7 @@ public class DocumentPageTests
     {
         await using var ctx = BunitSetup.CreateContext(await FixtureSnapshot.GetAsync(), today: new DateOnly(2099, 7, 1));
 
-        var page = ctx.Render<DocumentPage>(p => p.Add(x => x.Slug, "arbejdsgange/01-opstart/meddelelse-af-afslag"));
+        var page = ctx.AsInteractiveServer().Render<DocumentPage>(p => p.Add(x => x.Slug, "arbejdsgange/01-opstart/meddelelse-af-afslag"));
 
         Assert.Contains("Revision overskredet", page.Find(".review-status").TextContent);
         Assert.NotNull(page.Find(".review-overskredet"));
@@ -40,7 +40,7 @@ public class DocumentPageTests
     {
         await using var ctx = BunitSetup.CreateContext(await FixtureSnapshot.GetAsync(), today: new DateOnly(2099, 6, 10));
 
-        var page = ctx.Render<DocumentPage>(p => p.Add(x => x.Slug, "arbejdsgange/01-opstart/meddelelse-af-afslag"));
+        var page = ctx.AsInteractiveServer().Render<DocumentPage>(p => p.Add(x => x.Slug, "arbejdsgange/01-opstart/meddelelse-af-afslag"));
 
         Assert.Contains("Revideres snart", page.Find(".review-status").TextContent);
     }
@@ -50,7 +50,7 @@ public class DocumentPageTests
     {
         await using var ctx = BunitSetup.CreateContext(await FixtureSnapshot.GetAsync());
 
-        var page = ctx.Render<DocumentPage>(p => p.Add(x => x.Slug, "findes/ikke"));
+        var page = ctx.AsInteractiveServer().Render<DocumentPage>(p => p.Add(x => x.Slug, "findes/ikke"));
 
         Assert.Equal("Dokumentet findes ikke", page.Find("h1").TextContent);
     }
@@ -59,7 +59,7 @@ public class DocumentPageTests
     public async Task DocumentPage_PrintButton_CallsWindowPrint()
     {
         await using var ctx = BunitSetup.CreateContext(await FixtureSnapshot.GetAsync());
-        var page = ctx.Render<DocumentPage>(p => p.Add(x => x.Slug, "arbejdsgange/01-opstart/meddelelse-af-afslag"));
+        var page = ctx.AsInteractiveServer().Render<DocumentPage>(p => p.Add(x => x.Slug, "arbejdsgange/01-opstart/meddelelse-af-afslag"));
 
         page.FindAll("button").Single(b => b.TextContent.Contains("Udskriv")).Click();
 

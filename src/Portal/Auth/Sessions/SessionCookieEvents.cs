@@ -32,7 +32,8 @@ internal static class SessionCookieEvents
         events.OnValidatePrincipal = async context =>
         {
             var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionStore>();
-            var state = await sessions.ValidateAsync(context.Principal?.FindFirstValue(SessionStore.ClaimType), context.HttpContext.RequestAborted);
+            var state = await sessions.ValidateAsync(context.Principal?.FindFirstValue(SessionStore.ClaimType), context.HttpContext.RequestAborted,
+                touch: !context.HttpContext.IsPassiveRequest());
             if (state == SessionState.Valid)
             {
                 return;

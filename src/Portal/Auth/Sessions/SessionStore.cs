@@ -44,7 +44,7 @@ public sealed class SessionStore(IDbContextFactory<PortalDbContext> dbFactory, I
         return (session.Id, previous);
     }
 
-    public async Task<SessionState> ValidateAsync(string? sessionId, CancellationToken ct = default)
+    public async Task<SessionState> ValidateAsync(string? sessionId, CancellationToken ct = default, bool touch = true)
     {
         if (string.IsNullOrEmpty(sessionId))
         {
@@ -62,7 +62,7 @@ public sealed class SessionStore(IDbContextFactory<PortalDbContext> dbFactory, I
         }
         var now = clock.GetUtcNow();
         var state = StateOf(session!, now);
-        if (state == SessionState.Valid && now - session!.LastSeenAt > s_touchEvery)
+        if (touch && state == SessionState.Valid && now - session!.LastSeenAt > s_touchEvery)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await db.Set<UserSession>().Where(s => s.Id == sessionId).ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSeenAt, now), ct);

@@ -29,3 +29,61 @@ document.addEventListener('keydown', function (e) {
     e.preventDefault();
   }
 });
+
+// Static reading pages (no circuit): a changed document reaches an open page by polling its cheap version
+// endpoint while the tab is visible, then reloading, unless the reader is busy in a dialog or a field.
+(function () {
+  var intervalMs = 2000;
+  function busy() {
+    var active = document.activeElement;
+    return document.querySelector('.mud-dialog') !== null ||
+      (active && (active.tagName === 'TEXTAREA' || (active.tagName === 'INPUT' && active.value)));
+  }
+  function check() {
+    var article = document.querySelector('[data-live-url]');
+    if (!article || document.hidden || busy()) { return; }
+    fetch(article.getAttribute('data-live-url'), { credentials: 'same-origin', cache: 'no-store' })
+      .then(function (r) { return r.ok ? r.text() : null; })
+      .then(function (version) {
+        var current = document.querySelector('[data-live-url]');
+        if (version && current && version !== current.getAttribute('data-live-version')) {
+          window.location.reload();
+        }
+      })
+      .catch(function () { /* offline or signed out: try again at the next tick */ });
+  }
+  setInterval(check, intervalMs);
+})();
+
+// Static pages: the menu button opens and closes the drawer without a circuit; on a narrow screen it starts closed,
+// as MudDrawer's responsive variant does when interactive.
+(function () {
+  function setDrawer(layout, open) {
+    var drawer = layout.querySelector('.mud-drawer');
+    var button = layout.querySelector('[data-drawer-toggle]');
+    layout.classList.toggle('mud-drawer-open-responsive-md-left', open);
+    layout.classList.toggle('mud-drawer-close-responsive-md-left', !open);
+    if (drawer) {
+      drawer.classList.toggle('mud-drawer--open', open);
+      drawer.classList.toggle('mud-drawer--closed', !open);
+      drawer.classList.remove('mud-drawer--initial');
+    }
+    if (button) { button.setAttribute('aria-expanded', open ? 'true' : 'false'); }
+  }
+  function init() {
+    var layout = document.querySelector('.mud-layout.static-layout');
+    if (layout && window.matchMedia('(max-width: 959.98px)').matches) { setDrawer(layout, false); }
+  }
+  document.addEventListener('click', function (e) {
+    var button = e.target && e.target.closest ? e.target.closest('[data-drawer-toggle]') : null;
+    if (button) { setDrawer(button.closest('.mud-layout'), button.getAttribute('aria-expanded') !== 'true'); }
+  });
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', init); } else { init(); }
+  if (window.Blazor && window.Blazor.addEventListener) { window.Blazor.addEventListener('enhancedload', init); }
+})();
+
+// Static filter forms (GET) apply as soon as a choice is made; the submit button stays for keyboard and no-script use.
+document.addEventListener('change', function (e) {
+  var form = e.target && e.target.closest ? e.target.closest('form[data-autosubmit]') : null;
+  if (form) { form.requestSubmit(); }
+});
