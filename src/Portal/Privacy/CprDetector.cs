@@ -20,7 +20,9 @@ public static partial class CprDetector
     private const char Other = '#';
 
     // On the normalised text: digits, '-' for any separator, 'a' for letters, '#' for the rest.
-    [GeneratedRegex(@"(?<![0-9])([0-9]{2})-{0,2}([0-9]{2})-{0,2}([0-9]{2})-{0,3}([0-9]{4})(?![0-9])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // Every quantifier is bounded and nothing nests, so a match attempt is a fixed small amount of work per position:
+    // no timeout. A timeout only fired on a starved CPU and then aborted the whole import at start-up.
+    [GeneratedRegex(@"(?<![0-9])([0-9]{2})-{0,2}([0-9]{2})-{0,2}([0-9]{2})-{0,3}([0-9]{4})(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex Candidate();
 
     public static bool Contains(string? text) => Find(text).Any();
