@@ -134,7 +134,104 @@ namespace Portal.Data.Migrations
                     b.ToTable("SavedChecklists", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Content.ContentConflict", b =>
+            modelBuilder.Entity("Portal.Delivery.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Destination")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LetterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManifestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Payload")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Receipt")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentById")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TemplateVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("LetterId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("Outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Documents.ContentConflict", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -177,7 +274,39 @@ namespace Portal.Data.Migrations
                     b.ToTable("ContentConflicts", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Content.DocumentVersion", b =>
+            modelBuilder.Entity("Portal.Documents.DocumentRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromSlug")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToSlug")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromSlug")
+                        .IsUnique();
+
+                    b.ToTable("DocumentRedirects", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Documents.DocumentVersion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -227,7 +356,7 @@ namespace Portal.Data.Migrations
                     b.ToTable("DocumentVersions", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Content.PendingFileWrite", b =>
+            modelBuilder.Entity("Portal.Documents.PendingFileWrite", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -257,7 +386,7 @@ namespace Portal.Data.Migrations
                     b.ToTable("PendingFileWrites", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Content.StoredDocument", b =>
+            modelBuilder.Entity("Portal.Documents.StoredDocument", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -296,38 +425,6 @@ namespace Portal.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Documents", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Editing.DocumentRedirect", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FromSlug")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ToSlug")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FromSlug")
-                        .IsUnique();
-
-                    b.ToTable("DocumentRedirects", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Reviews.OwnerMessage", b =>
@@ -463,9 +560,9 @@ namespace Portal.Data.Migrations
                     b.ToTable("SentReminders", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Content.DocumentVersion", b =>
+            modelBuilder.Entity("Portal.Documents.DocumentVersion", b =>
                 {
-                    b.HasOne("Portal.Content.StoredDocument", "Document")
+                    b.HasOne("Portal.Documents.StoredDocument", "Document")
                         .WithMany("Versions")
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -474,9 +571,9 @@ namespace Portal.Data.Migrations
                     b.Navigation("Document");
                 });
 
-            modelBuilder.Entity("Portal.Content.PendingFileWrite", b =>
+            modelBuilder.Entity("Portal.Documents.PendingFileWrite", b =>
                 {
-                    b.HasOne("Portal.Content.StoredDocument", "Document")
+                    b.HasOne("Portal.Documents.StoredDocument", "Document")
                         .WithMany()
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -485,7 +582,7 @@ namespace Portal.Data.Migrations
                     b.Navigation("Document");
                 });
 
-            modelBuilder.Entity("Portal.Content.StoredDocument", b =>
+            modelBuilder.Entity("Portal.Documents.StoredDocument", b =>
                 {
                     b.Navigation("Versions");
                 });
