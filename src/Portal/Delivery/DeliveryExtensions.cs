@@ -32,6 +32,7 @@ public static class DeliveryExtensions
         builder.Services.AddHttpClient(Sf1601Client).ConfigurePrimaryHttpMessageHandler(sp => Handler(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.DigitalPost));
         builder.Services.AddHttpClient(JournalClient).ConfigurePrimaryHttpMessageHandler(sp => Handler(sp.GetRequiredService<IOptions<DeliveryOptions>>().Value.Journal));
         builder.Services.AddHealthChecks().AddCheck<ConverterHealthCheck>("konverter", tags: [HealthTags.Ready]);
+        Portal.Components.Layout.NavigationRegistry.Add(new Portal.Components.Layout.NavigationItem("/udbakke", "Udbakke", MudBlazor.Icons.Material.Filled.Outbox, Portal.Auth.Policies.Coordinator, 40));
         return builder;
     }
 
