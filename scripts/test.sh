@@ -17,6 +17,15 @@ if [ -n "$missing" ]; then
     || { echo "Kunne ikke installere$missing"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
+# The final-PDF tests need LibreOffice (warm, over UNO) and poppler's pdffonts: install them like chromium, never skip.
+if [ ! -x /usr/bin/soffice ] || ! /usr/bin/python3 -c "import uno" 2>/dev/null || ! command -v pdffonts >/dev/null; then
+  echo "LibreOffice/poppler mangler: installerer libreoffice-writer-nogui, python3-uno og poppler-utils ..."
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq -o DPkg::Lock::Timeout=600 libreoffice-writer-nogui python3-uno poppler-utils >/dev/null \
+    || { echo "Kunne ikke installere LibreOffice"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
 log="$(mktemp)"
 # Every test's result goes to the log; the screen gets which project runs, running counts, every failure at once,
 # and the slowest tests at the end.

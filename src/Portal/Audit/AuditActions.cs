@@ -18,4 +18,11 @@ public static class AuditActions
 
     /// <summary>A letter or decision generated from a template (was "letter-generated" before the names were unified).</summary>
     public const string LetterGenerated = "dan-brev";
+
+    /// <summary>A final letter queued for Digital Post and the case file (outbox); details never hold the CPR number.</summary>
+    public const string LetterQueued = "send-brev";
+    public const string LetterDelivered = "lever-brev";
+    public const string LetterDeliveryFailed = "levering-fejlet";
+    public const string LetterRetried = "prøv-brev-igen";
+    public const string LetterCancelled = "annullér-brev";
 }

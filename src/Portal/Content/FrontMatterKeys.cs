@@ -14,6 +14,9 @@ public static class FrontMatterKeys
     public const string Updated = "opdateret";
     public const string Phase = "fase";
 
+    /// <summary>A template's KLE emne and handlingsfacet, for Digital Post and the case file.</summary>
+    public const string Kle = "kle";
+
     /// <summary>The keys the editor's form shows as fields, in form order.</summary>
     public static readonly string[] FormFields = [Title, Owner, ReviewDate, Type, Area, LegalBasis, Tags, Summary, Updated, Phase];
 }

@@ -17,6 +17,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Reviews.ReviewRecord> Reviews => Set<Reviews.ReviewRecord>();
     public DbSet<Reviews.SentReminder> SentReminders => Set<Reviews.SentReminder>();
     public DbSet<Reviews.OwnerMessage> OwnerMessages => Set<Reviews.OwnerMessage>();
+    public DbSet<Delivery.OutboxMessage> Outbox => Set<Delivery.OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);

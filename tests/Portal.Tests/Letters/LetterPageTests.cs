@@ -35,7 +35,26 @@ public class LetterPageTests
         ctx.Services.AddSingleton<DocxWriter>();
         ctx.Services.AddSingleton<LetterAudit>();
         ctx.Services.AddScoped<LetterPrefill>();
+        AddDelivery(ctx);
         return ctx;
+    }
+
+    // The page's send panel: PDF off (no LibreOffice in bUnit), an outbox over a migrated temp database.
+    private static void AddDelivery(BunitContext ctx)
+    {
+        var dbPath = Path.Combine(Path.GetTempPath(), $"handicap-letters-send-{Guid.NewGuid():N}.db");
+        ctx.Services.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite($"Data Source={dbPath}"));
+        ctx.Services.AddSingleton<Portal.Audit.AuditLog>();
+        ctx.Services.AddSingleton(Options.Create(new Portal.Delivery.DeliveryOptions { Pdf = { Enabled = false } }));
+        ctx.Services.AddSingleton(sp => { var c = new Portal.Delivery.PdfConverter(sp.GetRequiredService<IOptions<Portal.Delivery.DeliveryOptions>>(), NullLogger<Portal.Delivery.PdfConverter>.Instance); c.Start(); return c; });
+        ctx.Services.AddSingleton<Portal.Delivery.FinalLetter>();
+        ctx.Services.AddSingleton<Portal.Delivery.MemoBuilder>();
+        ctx.Services.AddSingleton<Portal.Delivery.OutboxSignal>();
+        ctx.Services.AddSingleton<Portal.Delivery.OutboxStore>();
+        ctx.Services.AddSingleton<Portal.Delivery.LetterSender>();
+        // Migrated outside ctx.Services: a test may still add its own registrations before the first render.
+        using var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite($"Data Source={dbPath}").Options);
+        db.Database.Migrate();
     }
 
     private static IRenderedComponent<LetterPage> Render(BunitContext ctx, string slug = Refusal) =>

@@ -24,7 +24,7 @@ public static class LettersApi
     }
 
     private static async Task<IResult> RenderAsync(
-        string path, string? format, HttpContext http, LetterCatalog catalog, LetterService letters, LetterAudit audit, DocxWriter docx, TimeProvider clock)
+        string path, string? format, HttpContext http, LetterCatalog catalog, LetterService letters, LetterAudit audit, DocxWriter docx, Delivery.FinalLetter final, TimeProvider clock)
     {
         if (!path.EndsWith(RenderSuffix, StringComparison.OrdinalIgnoreCase))
         {
@@ -37,9 +37,10 @@ public static class LettersApi
             return NotFound(id);
         }
         var docxWanted = string.Equals(format, "docx", StringComparison.OrdinalIgnoreCase);
-        if (format is not null && !docxWanted && !string.Equals(format, "html", StringComparison.OrdinalIgnoreCase))
+        var pdfWanted = string.Equals(format, "pdf", StringComparison.OrdinalIgnoreCase);
+        if (format is not null && !docxWanted && !pdfWanted && !string.Equals(format, "html", StringComparison.OrdinalIgnoreCase))
         {
-            return BadRequest([new FieldError("format", $"Ukendt format '{format}'. Brug html eller docx.")]);
+            return BadRequest([new FieldError("format", $"Ukendt format '{format}'. Brug html, docx eller pdf.")]);
         }
 
         if (!http.Request.HasJsonContentType())
@@ -68,6 +69,10 @@ public static class LettersApi
             {
                 return BadRequest(result.Errors);
             }
+            if (pdfWanted)
+            {
+                return await PdfAsync(result, set, request, profile, audit, final, http.RequestAborted);
+            }
             // The file is made before the audit entry: a letter that could not be made is never logged as generated.
             var file = docxWanted ? docx.Write(result) : null;
             var response = docxWanted ? null : result.ToResponse();
@@ -75,6 +80,26 @@ public static class LettersApi
             return file is not null
                 ? Results.File(file, DocxWriter.ContentType, DocxWriter.FileName(template, request.SendDate))
                 : Results.Ok(response);
+        }
+    }
+
+    // The final PDF/A: only a final letter (approved template, verified rates, nothing left to fill) gets one.
+    private static async Task<IResult> PdfAsync(LetterResult result, TemplateSet set, LetterRequest request, UserProfile profile, LetterAudit audit, Delivery.FinalLetter final, CancellationToken cancellationToken)
+    {
+        if (!result.IsFinal)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Brevet er et udkast",
+                detail: "Der kan kun laves endelig PDF af et endeligt brev: " + string.Join(" ", result.FinalBlockers));
+        }
+        try
+        {
+            var document = await final.MakeAsync(result, set, request.SendDate, cancellationToken);
+            await audit.WriteAsync(profile, result, set, "pdf", cancellationToken);
+            return Results.File(document.Pdf, Delivery.FinalLetter.PdfContentType, document.FileName);
+        }
+        catch (Delivery.PdfConversionException ex)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "PDF kunne ikke laves", detail: ex.Message);
         }
     }
 

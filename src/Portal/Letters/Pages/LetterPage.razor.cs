@@ -169,6 +169,12 @@ public partial class LetterPage
         return result;
     }
 
+    private (LetterResult? Result, TemplateSet Set, LetterRequest Request) StrictForDelivery()
+    {
+        var result = Final(out var set);
+        return (result, set, _state!.ToRequest());
+    }
+
     // Written only once the letter exists: a failed render or file is never logged as generated.
     private Task AuditAsync(LetterResult result, TemplateSet set, string format) =>
         Audit.WriteAsync(_profile ?? UserProfile.From(new System.Security.Claims.ClaimsPrincipal()), result, set, format);

@@ -72,6 +72,9 @@ public sealed record TemplateDefinition
     /// <summary>juridisk_status: only an approved, unchanged template produces a final letter.</summary>
     public LegalStatus LegalStatus { get; init; } = new(LegalState.Pending, null, null, null, null, "");
 
+    /// <summary>KLE emne and handlingsfacet from front matter; null when the template has none (it cannot be sent).</summary>
+    public KleClassification? Kle { get; init; }
+
     public string Slug => Document.Slug;
     public string Title => Document.Title;
     public string Body => Document.Body;

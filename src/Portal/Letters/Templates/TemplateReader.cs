@@ -65,6 +65,7 @@ public static partial class TemplateReader
             Example = example,
             BodyStartLine = 3 + fm.Yaml.Count(c => c == '\n'),
             LegalStatus = legal,
+            Kle = KleClassification.Read(fm, file, kind, issues),
         };
         return new TemplateReadResult(issues.Any(i => i.Severity == IssueSeverity.Error) ? null : template, issues);
     }

@@ -1,0 +1,35 @@
+using Portal.Content;
+using YamlDotNet.RepresentationModel;
+
+namespace Portal.Letters;
+
+/// <summary>
+/// A template's KLE classification (front matter "kle": emne, navn, handlingsfacet): Digital Post and the case
+/// system file the letter by it. A template without one cannot be sent; the content check says so.
+/// </summary>
+public sealed record KleClassification(string SubjectKey, string Label, string? ActivityFacet)
+{
+    public static KleClassification? Read(FrontMatter fm, string file, TemplateKind kind, List<ContentIssue> issues)
+    {
+        var node = fm.GetNode(FrontMatterKeys.Kle);
+        if (node is not YamlMappingNode map)
+        {
+            if (kind != TemplateKind.Phrase)
+            {
+                issues.Add(new ContentIssue(file, fm.LineOf(FrontMatterKeys.Type), IssueSeverity.Warning,
+                    $"Skabelonen mangler '{FrontMatterKeys.Kle}' (KLE-emne og handlingsfacet), så breve fra den kan ikke sendes med Digital Post. Skriv fx {FrontMatterKeys.Kle}: {{ emne: 27.24.00, navn: ..., handlingsfacet: G01 }}."));
+            }
+            return null;
+        }
+        var subject = YamlFile.Scalar(map, "emne");
+        var label = YamlFile.Scalar(map, "navn");
+        var facet = YamlFile.Scalar(map, "handlingsfacet");
+        if (subject is null || !System.Text.RegularExpressions.Regex.IsMatch(subject, @"^\d{2}\.\d{2}\.\d{2}$") || string.IsNullOrWhiteSpace(label))
+        {
+            issues.Add(new ContentIssue(file, fm.LineOf(FrontMatterKeys.Kle), IssueSeverity.Warning,
+                $"'{FrontMatterKeys.Kle}' skal have 'emne' som tre talpar (fx 27.24.00) og 'navn' (emnets titel i KLE)."));
+            return null;
+        }
+        return new KleClassification(subject, label.Trim(), string.IsNullOrWhiteSpace(facet) ? null : facet.Trim());
+    }
+}
