@@ -7,6 +7,7 @@ using Portal.Content;
 using Portal.Data;
 using Portal.Documents;
 using Portal.Editing;
+using Portal.Governance;
 using Portal.Health;
 using Portal.Letters;
 using Portal.Library;
@@ -37,6 +38,7 @@ builder.AddChecklists();
 builder.AddTransition();
 builder.AddEditing();
 builder.AddReviews();
+builder.AddGovernance();
 builder.AddHealth();
 
 var app = builder.Build();
@@ -62,6 +64,7 @@ app.MapSearch();
 app.MapLetters();
 app.MapEditing();
 app.MapReviews();
+app.MapGovernance();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.MigrateDatabaseAsync();

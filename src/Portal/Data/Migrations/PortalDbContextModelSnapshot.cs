@@ -134,7 +134,7 @@ namespace Portal.Data.Migrations
                     b.ToTable("SavedChecklists", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Content.ContentConflict", b =>
+            modelBuilder.Entity("Portal.Documents.ContentConflict", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -177,7 +177,39 @@ namespace Portal.Data.Migrations
                     b.ToTable("ContentConflicts", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Content.DocumentVersion", b =>
+            modelBuilder.Entity("Portal.Documents.DocumentRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromSlug")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToSlug")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromSlug")
+                        .IsUnique();
+
+                    b.ToTable("DocumentRedirects", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Documents.DocumentVersion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -227,7 +259,7 @@ namespace Portal.Data.Migrations
                     b.ToTable("DocumentVersions", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Content.PendingFileWrite", b =>
+            modelBuilder.Entity("Portal.Documents.PendingFileWrite", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -257,7 +289,7 @@ namespace Portal.Data.Migrations
                     b.ToTable("PendingFileWrites", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Content.StoredDocument", b =>
+            modelBuilder.Entity("Portal.Documents.StoredDocument", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -298,36 +330,88 @@ namespace Portal.Data.Migrations
                     b.ToTable("Documents", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Editing.DocumentRedirect", b =>
+            modelBuilder.Entity("Portal.Governance.ApprovalRequest", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
-                    b.Property<string>("CreatedBy")
+                    b.Property<string>("AuthorEmail")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorId")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("FromSlug")
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BaseVersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeciderId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeciderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PublishedVersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Remark")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ToSlug")
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FromSlug")
-                        .IsUnique();
+                    b.HasIndex("Status", "Slug");
 
-                    b.ToTable("DocumentRedirects", (string)null);
+                    b.ToTable("ApprovalRequests", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Reviews.OwnerMessage", b =>
@@ -463,9 +547,9 @@ namespace Portal.Data.Migrations
                     b.ToTable("SentReminders", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Content.DocumentVersion", b =>
+            modelBuilder.Entity("Portal.Documents.DocumentVersion", b =>
                 {
-                    b.HasOne("Portal.Content.StoredDocument", "Document")
+                    b.HasOne("Portal.Documents.StoredDocument", "Document")
                         .WithMany("Versions")
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -474,9 +558,9 @@ namespace Portal.Data.Migrations
                     b.Navigation("Document");
                 });
 
-            modelBuilder.Entity("Portal.Content.PendingFileWrite", b =>
+            modelBuilder.Entity("Portal.Documents.PendingFileWrite", b =>
                 {
-                    b.HasOne("Portal.Content.StoredDocument", "Document")
+                    b.HasOne("Portal.Documents.StoredDocument", "Document")
                         .WithMany()
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -485,7 +569,7 @@ namespace Portal.Data.Migrations
                     b.Navigation("Document");
                 });
 
-            modelBuilder.Entity("Portal.Content.StoredDocument", b =>
+            modelBuilder.Entity("Portal.Documents.StoredDocument", b =>
                 {
                     b.Navigation("Versions");
                 });
