@@ -16,13 +16,16 @@ public static class GovernanceExtensions
         services.AddSingleton<IPublishGate, ApprovalGate>();
         services.AddSingleton<ApprovalMail>();
         services.AddSingleton<ApprovalService>();
+        services.AddSingleton<LawChangeService>();
         NavigationRegistry.Add(new NavigationItem("/godkendelser", "Til godkendelse", Icons.Material.Filled.Approval, Policies.Approver, 15));
+        NavigationRegistry.Add(new NavigationItem("/lovaendringer", "Lovændringer", Icons.Material.Filled.Gavel, Policies.Coordinator, 16));
         return builder;
     }
 
     public static WebApplication MapGovernance(this WebApplication app)
     {
         app.MapApprovalApi();
+        app.MapLawChangeApi();
         return app;
     }
 }

@@ -414,6 +414,69 @@ namespace Portal.Data.Migrations
                     b.ToTable("ApprovalRequests", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Governance.LawChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("InForce")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Paragraphs")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LawChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Governance.LawChangeFlag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LawChangeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LawChangeId", "Slug")
+                        .IsUnique();
+
+                    b.ToTable("LawChangeFlags", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Reviews.OwnerMessage", b =>
                 {
                     b.Property<int>("Id")
@@ -569,9 +632,25 @@ namespace Portal.Data.Migrations
                     b.Navigation("Document");
                 });
 
+            modelBuilder.Entity("Portal.Governance.LawChangeFlag", b =>
+                {
+                    b.HasOne("Portal.Governance.LawChange", "LawChange")
+                        .WithMany("Flags")
+                        .HasForeignKey("LawChangeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("LawChange");
+                });
+
             modelBuilder.Entity("Portal.Documents.StoredDocument", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Portal.Governance.LawChange", b =>
+                {
+                    b.Navigation("Flags");
                 });
 #pragma warning restore 612, 618
         }

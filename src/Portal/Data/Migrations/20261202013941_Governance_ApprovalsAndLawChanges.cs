@@ -1,11 +1,12 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
 namespace Portal.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class Governance_Approvals : Migration
+    public partial class Governance_ApprovalsAndLawChanges : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -39,10 +40,55 @@ namespace Portal.Data.Migrations
                     table.PrimaryKey("PK_ApprovalRequests", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "LawChanges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Paragraphs = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    InForce = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RegisteredBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LawChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LawChangeFlags",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    LawChangeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    OwnerKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LawChangeFlags", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LawChangeFlags_LawChanges_LawChangeId",
+                        column: x => x.LawChangeId,
+                        principalTable: "LawChanges",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApprovalRequests_Status_Slug",
                 table: "ApprovalRequests",
                 columns: new[] { "Status", "Slug" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LawChangeFlags_LawChangeId_Slug",
+                table: "LawChangeFlags",
+                columns: new[] { "LawChangeId", "Slug" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -50,6 +96,12 @@ namespace Portal.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ApprovalRequests");
+
+            migrationBuilder.DropTable(
+                name: "LawChangeFlags");
+
+            migrationBuilder.DropTable(
+                name: "LawChanges");
         }
     }
 }
