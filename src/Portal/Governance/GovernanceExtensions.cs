@@ -17,6 +17,7 @@ public static class GovernanceExtensions
         services.AddSingleton<ApprovalMail>();
         services.AddSingleton<ApprovalService>();
         services.AddSingleton<LawChangeService>();
+        services.AddSingleton<LawChangeImport>();
         NavigationRegistry.Add(new NavigationItem("/godkendelser", "Til godkendelse", Icons.Material.Filled.Approval, Policies.Approver, 15));
         NavigationRegistry.Add(new NavigationItem("/lovaendringer", "Lovændringer", Icons.Material.Filled.Gavel, Policies.Coordinator, 16));
         return builder;

@@ -47,4 +47,17 @@ public class LawChangeApiTests(GovernanceFactoryFixture fixture) : IClassFixture
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Import_AsCoordinator_RegistersTheFile_AsCaseworker_Is403()
+    {
+        const string yaml = "- paragraffer: Forvaltningsloven § 19\n  ikraft: 2026-01-01\n  beskrivelse: Partshøring ændret\n";
+
+        var denied = await _factory.CreateClientAs(Roles.Caseworker).PostAsync("/api/governance/law-changes/import", new StringContent(yaml), Ct);
+        var ok = await _factory.CreateClientAs(Roles.Coordinator).PostAsync("/api/governance/law-changes/import", new StringContent(yaml), Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Contains("\"registered\":1", await ok.Content.ReadAsStringAsync(Ct));
+    }
 }

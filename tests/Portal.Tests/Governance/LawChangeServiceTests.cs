@@ -18,6 +18,7 @@ public class LawChangeServiceTests
         s.AddSingleton<RecordingMailSender>();
         s.AddSingleton<IMailSender>(sp => sp.GetRequiredService<RecordingMailSender>());
         s.AddSingleton<LawChangeService>();
+        s.AddSingleton<LawChangeImport>();
     });
 
     [Fact]
@@ -60,5 +61,40 @@ public class LawChangeServiceTests
         Assert.False(result.Succeeded);
         Assert.Contains(expected, result.Message);
         Assert.Empty(await service.ListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Import_RegistersEachEntryOnce_AndReportsBadEntriesWithTheirLine()
+    {
+        await using var harness = await HarnessAsync();
+        const string yaml = """
+            - paragraffer: Barnets Lov § 86
+              ikraft: 2025-09-01
+              beskrivelse: Merudgifter bliver til kompensationsydelse
+              link: https://www.retsinformation.dk
+            - paragraffer: Ukendt lov § 3
+              ikraft: 2025-09-01
+              beskrivelse: Findes ikke
+            """;
+        var import = harness.Get<LawChangeImport>();
+
+        var first = await import.ImportAsync(yaml, Anne, Ct);
+        var again = await import.ImportAsync(yaml, Anne, Ct);
+
+        Assert.Equal((1, 0), (first.Registered, first.Skipped));
+        Assert.Contains("Linje 5", Assert.Single(first.Errors));
+        Assert.Equal((0, 1), (again.Registered, again.Skipped));
+        Assert.Single(await harness.Get<LawChangeService>().ListAsync(Ct));
+        Assert.Single(harness.Get<RecordingMailSender>().Sent);
+    }
+
+    [Fact]
+    public async Task Import_NotAList_GivesADanishError()
+    {
+        await using var harness = await HarnessAsync();
+
+        var result = await harness.Get<LawChangeImport>().ImportAsync("paragraffer: [", Anne, Ct);
+
+        Assert.Contains("ikke gyldig YAML", Assert.Single(result.Errors));
     }
 }

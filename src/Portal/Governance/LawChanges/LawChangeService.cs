@@ -23,6 +23,8 @@ public sealed record LawChangeSummary(int Id, string Paragraphs, DateOnly InForc
 public sealed class LawChangeService(IDbContextFactory<PortalDbContext> dbFactory, ContentCatalog catalog, AuditLog audit, IMailSender mail,
     TimeProvider clock, ILogger<LawChangeService> logger)
 {
+    public const string AlreadyRegistered = "Lovændringen er allerede registreret med de samme paragraffer og den samme ikrafttrædelsesdato.";
+
     public const string UnknownParagraphs = "Lovhenvisningen blev ikke genkendt. Skriv fx \"Serviceloven § 100\" eller \"Barnets Lov §§ 86-87\".";
 
     public async Task<LawChangeResult> RegisterAsync(LawChangeInput input, UserProfile user, CancellationToken cancellationToken = default)
@@ -45,6 +47,14 @@ public sealed class LawChangeService(IDbContextFactory<PortalDbContext> dbFactor
         if (link is not null && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
         {
             return new(false, "Linket skal være en webadresse, der begynder med https://.");
+        }
+        await using (var lookup = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var text = input.Paragraphs!.Trim();
+            if (await lookup.Set<LawChange>().AnyAsync(c => c.Paragraphs == text && c.InForce == inForce, cancellationToken))
+            {
+                return new(false, AlreadyRegistered);
+            }
         }
         var affected = LawChangeMatcher.Affected(snapshot, paragraphs);
         var change = new LawChange
