@@ -8,6 +8,7 @@ using Portal.Data;
 using Portal.Delivery;
 using Portal.Documents;
 using Portal.Editing;
+using Portal.Governance;
 using Portal.Health;
 using Portal.Letters;
 using Portal.Library;
@@ -41,6 +42,7 @@ builder.AddChecklists();
 builder.AddTransition();
 builder.AddEditing();
 builder.AddReviews();
+builder.AddGovernance();
 builder.AddHealth();
 
 var app = builder.Build();
@@ -70,6 +72,7 @@ app.MapLetters();
 app.MapDelivery();
 app.MapEditing();
 app.MapReviews();
+app.MapGovernance();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.MigrateDatabaseAsync();

@@ -15,6 +15,10 @@ public static class AuditActions
     public const string ResolveConflict = "løs-konflikt";
     public const string ChangeOwner = "skift-tovholder";
     public const string RosterChange = "tovholderliste";
+    public const string SubmitForApproval = "send-til-godkendelse";
+    public const string Approve = "godkend";
+    public const string ReturnForChanges = "send-tilbage";
+    public const string RegisterLawChange = "registrer-lovændring";
 
     /// <summary>A letter or decision generated from a template (was "letter-generated" before the names were unified).</summary>
     public const string LetterGenerated = "dan-brev";

@@ -88,6 +88,7 @@ public static class AuthExtensions
             .AddPolicy(Policies.Caseworker, p => p.RequireRole(Roles.All))
             .AddPolicy(Policies.Coordinator, p => p.RequireRole(Roles.Coordinator, Roles.Administrator))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.Approver, p => p.RequireRole(Roles.Coordinator, Roles.Administrator, Roles.Jurist))
             // Every endpoint requires a signed-in user with a portal role unless it says otherwise.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.All).Build());
         builder.Services.AddCascadingAuthenticationState();

@@ -20,6 +20,7 @@ public sealed record UserProfile(string Id, string Name, string Email, string Ti
 
     public bool IsCoordinator => Roles.Contains(Auth.Roles.Coordinator) || Roles.Contains(Auth.Roles.Administrator);
     public bool IsAdministrator => Roles.Contains(Auth.Roles.Administrator);
+    public bool IsJurist => Roles.Contains(Auth.Roles.Jurist);
 
     public static UserProfile From(ClaimsPrincipal principal) => new(
         principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? principal.FindFirstValue("sub") ?? "",

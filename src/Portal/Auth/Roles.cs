@@ -7,13 +7,17 @@ public static class Roles
     public const string Coordinator = "koordinator";
     public const string Administrator = "administrator";
 
-    public static readonly string[] All = [Caseworker, Coordinator, Administrator];
+    /// <summary>A lawyer who approves templates and changes before they are published (four eyes); reads like a caseworker.</summary>
+    public const string Jurist = "jurist";
+
+    public static readonly string[] All = [Caseworker, Coordinator, Administrator, Jurist];
 
     public static string Label(string role) => role switch
     {
         Caseworker => "Sagsbehandler",
         Coordinator => "Koordinator",
         Administrator => "Administrator",
+        Jurist => "Jurist",
         _ => role,
     };
 }
@@ -24,6 +28,9 @@ public static class Policies
     public const string Caseworker = "Sagsbehandler";
     public const string Coordinator = "Koordinator";
     public const string Administrator = "Administrator";
+
+    /// <summary>May approve changes sent "til godkendelse": coordinators, administrators and jurists (area rules on top).</summary>
+    public const string Approver = "Godkender";
 }
 
 /// <summary>Claim types for the caseworker's profile, used in letters.</summary>

@@ -29,6 +29,10 @@ public sealed partial class DocumentStore
         }
         var publish = change.State == VersionState.Published;
         var review = change.Source == VersionSource.Review;
+        if (publish && gates.Select(g => g.RefusePublish(validation.Document!, change)).FirstOrDefault(r => r is not null) is { } held)
+        {
+            return EditResult.Refused(held);
+        }
         return await synchronizer.ChangeAsync(async ct =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -27,7 +27,8 @@ public sealed partial class DocumentStore(
     ContentRoot root,
     AuditLog audit,
     TimeProvider clock,
-    ILogger<DocumentStore> logger)
+    ILogger<DocumentStore> logger,
+    IEnumerable<IPublishGate> gates)
 {
     public const int MaxCommentLength = 1000;
 

@@ -37,6 +37,9 @@ public enum VersionSource
     Editor,
     Restore,
     Review,
+
+    /// <summary>Published by a second person who approved the draft (four eyes).</summary>
+    Approval,
 }
 
 public enum VersionState

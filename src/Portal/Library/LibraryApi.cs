@@ -16,9 +16,13 @@ public static class LibraryApi
                 .Select(d => d.ToSummary(today, options.ReviewSoonDays)).ToList();
         });
 
-        api.MapGet("/documents/{*slug}", (string slug, ContentCatalog catalog, TimeProvider clock, ContentOptions options) =>
+        api.MapGet("/documents/{*slug}", async (string slug, string? asOf, ContentCatalog catalog, TimeProvider clock, ContentOptions options, Governance.DocumentAsOf history) =>
         {
             var today = clock.Today();
+            if (asOf is not null)
+            {
+                return await Governance.AsOfApi.GetAsync(slug, asOf, history, today, options.ReviewSoonDays);
+            }
             return catalog.Current.Find(slug) is { } document
                 ? Results.Ok(document.ToDetail(today, options.ReviewSoonDays))
                 : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Dokumentet findes ikke", detail: $"Der er intet dokument med identiteten '{slug}'.");

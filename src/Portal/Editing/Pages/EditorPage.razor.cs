@@ -56,6 +56,9 @@ public partial class EditorPage
         }
     }
 
+    private async Task SubmittedAsync(EditResult result) =>
+        _state?.Apply(result, result.Succeeded ? await Editor.LoadAsync(_state.Slug) : null);
+
     private void UseTheirs() => _state?.UseTheirs();
 
     private void KeepMine() => _state?.KeepMine();

@@ -1,0 +1,32 @@
+using MudBlazor;
+using Portal.Auth;
+using Portal.Components.Layout;
+using Portal.Documents;
+
+namespace Portal.Governance;
+
+/// <summary>Governance: the document as of a date and approval before publishing (four eyes).</summary>
+public static class GovernanceExtensions
+{
+    public static WebApplicationBuilder AddGovernance(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<DocumentAsOf>();
+        services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.Section);
+        services.AddSingleton<IPublishGate, ApprovalGate>();
+        services.AddSingleton<ApprovalMail>();
+        services.AddSingleton<ApprovalService>();
+        services.AddSingleton<LawChangeService>();
+        services.AddSingleton<LawChangeImport>();
+        NavigationRegistry.Add(new NavigationItem("/godkendelser", "Til godkendelse", Icons.Material.Filled.Approval, Policies.Approver, 15));
+        NavigationRegistry.Add(new NavigationItem("/lovaendringer", "Lovændringer", Icons.Material.Filled.Gavel, Policies.Coordinator, 16));
+        return builder;
+    }
+
+    public static WebApplication MapGovernance(this WebApplication app)
+    {
+        app.MapApprovalApi();
+        app.MapLawChangeApi();
+        return app;
+    }
+}
