@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using Portal.Audit;
 using Portal.Auth;
 using Portal.Checklists;
+using Portal.Cluster;
 using Portal.Components;
 using Portal.Content;
 using Portal.Data;
@@ -25,6 +26,7 @@ builder.Services.AddMudServices();
 builder.Services.AddTransient<MudBlazor.MudLocalizer, DanishMudLocalizer>();
 builder.Services.AddProblemDetails();
 builder.AddData();
+builder.AddCluster();
 builder.AddAudit();
 builder.AddPortalAuth();
 builder.AddContent();
@@ -65,6 +67,7 @@ app.MapReviews();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.MigrateDatabaseAsync();
+await app.JoinClusterAsync();
 await app.ImportContentAsync();
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Handicapportalen kører på {Urls}", string.Join(", ", app.Urls)));

@@ -17,7 +17,8 @@ public sealed class ContentOutbox(
     ContentRoot root,
     IContentFileWriter writer,
     TimeProvider clock,
-    ILogger<ContentOutbox> logger) : IBeforeImportStep
+    ILogger<ContentOutbox> logger,
+    ContentLease? lease = null) : IBeforeImportStep
 {
     public Task RunAsync(CancellationToken cancellationToken) => FlushAsync(cancellationToken);
 
@@ -34,6 +35,10 @@ public sealed class ContentOutbox(
 
     public async Task<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
     {
+        if (lease is { IsHeld: false })
+        {
+            return new FlushResult(0, 0, 0); // queued: the node with the content lease writes it when it sees the change
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.PendingFileWrites.OrderBy(p => p.Id).ToListAsync(cancellationToken);
         int written = 0, conflicts = 0, failed = 0;

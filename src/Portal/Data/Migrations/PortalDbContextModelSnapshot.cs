@@ -17,6 +17,23 @@ namespace Portal.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Portal.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -134,7 +151,68 @@ namespace Portal.Data.Migrations
                     b.ToTable("SavedChecklists", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Content.ContentConflict", b =>
+            modelBuilder.Entity("Portal.Cluster.ClusterChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("ClusterChanges");
+                });
+
+            modelBuilder.Entity("Portal.Cluster.ClusterLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ClusterLeases");
+                });
+
+            modelBuilder.Entity("Portal.Cluster.JobRun", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("StartedAt");
+
+                    b.ToTable("JobRuns");
+                });
+
+            modelBuilder.Entity("Portal.Documents.ContentConflict", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -177,7 +255,39 @@ namespace Portal.Data.Migrations
                     b.ToTable("ContentConflicts", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Content.DocumentVersion", b =>
+            modelBuilder.Entity("Portal.Documents.DocumentRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromSlug")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToSlug")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FromSlug")
+                        .IsUnique();
+
+                    b.ToTable("DocumentRedirects", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Documents.DocumentVersion", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -227,7 +337,7 @@ namespace Portal.Data.Migrations
                     b.ToTable("DocumentVersions", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Content.PendingFileWrite", b =>
+            modelBuilder.Entity("Portal.Documents.PendingFileWrite", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -257,7 +367,7 @@ namespace Portal.Data.Migrations
                     b.ToTable("PendingFileWrites", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Content.StoredDocument", b =>
+            modelBuilder.Entity("Portal.Documents.StoredDocument", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -296,38 +406,6 @@ namespace Portal.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Documents", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Editing.DocumentRedirect", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FromSlug")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ToSlug")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FromSlug")
-                        .IsUnique();
-
-                    b.ToTable("DocumentRedirects", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Reviews.OwnerMessage", b =>
@@ -463,9 +541,9 @@ namespace Portal.Data.Migrations
                     b.ToTable("SentReminders", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Content.DocumentVersion", b =>
+            modelBuilder.Entity("Portal.Documents.DocumentVersion", b =>
                 {
-                    b.HasOne("Portal.Content.StoredDocument", "Document")
+                    b.HasOne("Portal.Documents.StoredDocument", "Document")
                         .WithMany("Versions")
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -474,9 +552,9 @@ namespace Portal.Data.Migrations
                     b.Navigation("Document");
                 });
 
-            modelBuilder.Entity("Portal.Content.PendingFileWrite", b =>
+            modelBuilder.Entity("Portal.Documents.PendingFileWrite", b =>
                 {
-                    b.HasOne("Portal.Content.StoredDocument", "Document")
+                    b.HasOne("Portal.Documents.StoredDocument", "Document")
                         .WithMany()
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -485,7 +563,7 @@ namespace Portal.Data.Migrations
                     b.Navigation("Document");
                 });
 
-            modelBuilder.Entity("Portal.Content.StoredDocument", b =>
+            modelBuilder.Entity("Portal.Documents.StoredDocument", b =>
                 {
                     b.Navigation("Versions");
                 });
