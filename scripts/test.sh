@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the whole test suite (unit, bUnit, WebApplicationFactory, Playwright + axe) and ends with
-# "N passed, N failed". Installs Debian's chromium first when it is missing: browser tests never skip.
+# Runs the whole test suite (unit, bUnit, WebApplicationFactory, Playwright + axe) on SQLite, then the PostgreSQL leg
+# (tests/Portal.PostgresTests: store, migrations, API, two nodes behind nginx) against a throwaway cluster, and ends
+# with "N passed, N failed" over both. Installs Debian's chromium, postgresql and nginx when missing: nothing skips.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,8 +15,9 @@ fi
 
 log="$(mktemp)"
 # Every test's result goes to the log; the screen gets which project runs, running counts, every failure at once,
-# and the slowest tests at the end.
-dotnet test --solution Handicap.sln --output Detailed "$@" 2>&1 | tee "$log" | awk '
+# and the slowest tests at the end. Both legs (SQLite, PostgreSQL) append to the same log.
+run_tests() {
+  dotnet test --output Detailed "$@" 2>&1 | tee -a "$log" | awk '
   function ms(text,   total, n, i, part) {
     total = 0; n = split(text, part, " ")
     for (i = 1; i <= n; i++) {
@@ -53,7 +55,37 @@ dotnet test --solution Handicap.sln --output Detailed "$@" 2>&1 | tee "$log" | a
       close(cmd)
     }
   }' | awk -F '\t' 'NF == 2 { printf "  %6.1f s  %s\n", $1 / 1000, $2; next } { print; fflush() }'
-status=${PIPESTATUS[0]}
+  return "${PIPESTATUS[0]}"
+}
+
+# Leg 1: the whole suite on SQLite, as a single node runs.
+PORTAL_TEST_POSTGRES= run_tests --solution Handicap.sln "$@"
+status=$?
+
+# Leg 2: PostgreSQL. A throwaway cluster in a temp folder on a loopback port (Debian's postgresql, installed when
+# missing), the store, migration, API and two-node tests against it, then the cluster is stopped and removed.
+if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+  echo "nginx mangler: installerer Debians nginx-pakke ..."
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq -o DPkg::Lock::Timeout=600 nginx >/dev/null \
+    || echo "  ✗ Kunne ikke installere nginx (to-node-testen fejler)"
+fi
+pgdir="$(mktemp -d /tmp/handicap-pg.XXXXXX)"
+pgport="${PORTAL_TEST_PG_PORT:-7390}"
+trap 'scripts/pg-cluster.sh stop "$pgdir" >/dev/null 2>&1' EXIT
+echo "▶ Starter PostgreSQL på 127.0.0.1:$pgport"
+if connection="$(scripts/pg-cluster.sh start "$pgdir" "$pgport")"; then
+  PORTAL_TEST_POSTGRES="$connection" run_tests --project tests/Portal.PostgresTests/Portal.PostgresTests.csproj "$@"
+  pgstatus=$?
+else
+  echo "  ✗ PostgreSQL kunne ikke startes (se $pgdir/server.log)"
+  echo "  failed: 1" >>"$log"
+  pgstatus=1
+fi
+scripts/pg-cluster.sh stop "$pgdir" >/dev/null 2>&1
+trap - EXIT
+[ "$status" -eq 0 ] && status=$pgstatus
 
 # Microsoft.Testing.Platform prints one summary block per test project: add them up.
 passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

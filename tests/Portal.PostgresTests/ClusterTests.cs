@@ -58,11 +58,13 @@ public sealed class ClusterTests : IAsyncLifetime
         var document = (await store.LoadAsync(Slug, Ct))!;
         var word = "klyngeprøve" + Guid.NewGuid().ToString("N")[..6];
 
+        var client = _b.CreateClientAs(Roles.Caseworker);
+        await client.GetStringAsync("/api/search?q=afslag", Ct); // B's index is built before the clock starts
+
         var result = await store.CommitAsync(new DocumentChange(Slug, Edited(document.Latest.Content, word), document.Stamp, "Prøve på to noder",
             VersionState.Published, VersionSource.Editor, Portal.Audit.AuditActions.Publish), Anne, Ct);
 
         Assert.Equal(EditStatus.Saved, result.Status);
-        var client = _b.CreateClientAs(Roles.Caseworker);
         await Eventually.WithinAsync(TimeSpan.FromSeconds(2), async () =>
             (await client.GetStringAsync("/api/documents/" + Slug, Ct)).Contains(word, StringComparison.Ordinal), "Dokumentet på node B");
         await Eventually.WithinAsync(TimeSpan.FromSeconds(2), async () =>
