@@ -15,11 +15,13 @@ using Portal.Privacy;
 using Portal.Reviews;
 using Portal.Search;
 using Portal.Security;
+using Portal.Telemetry;
 using Portal.Transition;
 
 var builder = WebApplication.CreateBuilder(LaunchEnvironment.Options(args));
 
 builder.AddSecurity();
+builder.AddTelemetry();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

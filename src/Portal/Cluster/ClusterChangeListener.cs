@@ -99,6 +99,7 @@ public sealed class ClusterChangeListener(
             // The lease holder also completes file writes other nodes queued for content/.
             await synchronizer.ChangeAsync(async ct => lease.IsHeld ? await outbox.FlushAsync(ct) : null, rebuild: true, cancellationToken);
             Rebuilds++;
+            Telemetry.PortalTelemetry.ClusterRebuilds.Add(1);
             logger.LogDebug("Snapshot genopbygget efter {Count} ændring(er) fra andre noder", fresh.Count(r => r.Node != node.Name));
         }
         Interlocked.Exchange(ref _currentAtTicks, started.UtcTicks);
