@@ -9,6 +9,7 @@ extra="${1:-10000}"
 edits="${2:-20}"
 work="$(mktemp -d /tmp/handicap-measure.XXXXXX)"
 pgdir="$work/pg"
+chmod 755 "$work" # the postgres user must reach its cluster folder inside
 pids=()
 cleanup() {
   for p in "${pids[@]:-}"; do [ -n "$p" ] && kill "$p" 2>/dev/null || true; done
