@@ -47,7 +47,7 @@ start_node() { # name port
   ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$2" Database__Provider=PostgreSql \
   ConnectionStrings__Portal="$cs" Content__RootPath="$work/content" Content__WatchFiles=false Cluster__NodeName="$1" \
   Logging__LogLevel__Default=Warning Security__RateLimits__ApiPerMinute=10000000 \
-    dotnet src/Portal/bin/Release/net10.0/Portal.dll --contentroot src/Portal >"$work/$1.log" 2>&1 &
+    bash -c 'cd src/Portal && exec dotnet bin/Release/net10.0/Portal.dll' >"$work/$1.log" 2>&1 &
   pids+=($!)
 }
 wait_200() { # url -> seconds until first 200
