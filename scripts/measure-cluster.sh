@@ -60,7 +60,7 @@ echo "Node A: første start med import af $extra ekstra dokumenter ..."
 start_node a 7351
 echo "  node A klar efter $(wait_200 http://127.0.0.1:7351/health/ready) s"
 start_node b 7352
-echo "Kold start af node B til første 200 (/dokument/...): $(wait_200 "http://127.0.0.1:7352/dokument/arbejdsgange/99-maaling/dokument-1") s"
+echo "Kold start af node B til første 200 (/health/ready): $(wait_200 http://127.0.0.1:7352/health/ready) s"
 
 # Propagation: publish on A through the API (demo API key is a caseworker: sign in as coordinator instead).
 jar="$work/cookies"
