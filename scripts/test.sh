@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Runs the whole test suite (unit, bUnit, WebApplicationFactory, Playwright + axe) and ends with
-# "N passed, N failed". Installs Debian's chromium and sqlite3 first when missing: no test skips.
+# Runs the whole test suite (unit, bUnit, WebApplicationFactory, Playwright + axe) on SQLite, then the PostgreSQL leg
+# (tests/Portal.PostgresTests: store, migrations, API, two nodes behind nginx) against a throwaway cluster, and ends
+# with "N passed, N failed" over both. Installs the Debian packages the tests drive when missing: nothing skips.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# What the tests drive for real: Chromium (browser tests) and sqlite3 (backup and restore scripts).
+# What the tests drive for real: Chromium (browser tests), sqlite3 (backup and restore scripts), LibreOffice over
+# UNO and poppler's pdffonts (final PDF), nginx (two nodes); postgresql is installed by scripts/pg-cluster.sh.
 missing=""
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
 command -v sqlite3 >/dev/null || missing="$missing sqlite3"
+[ -x /usr/bin/soffice ] || missing="$missing libreoffice-writer-nogui"
+/usr/bin/python3 -c "import uno" 2>/dev/null || missing="$missing python3-uno"
+command -v pdffonts >/dev/null || missing="$missing poppler-utils"
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
 if [ -n "$missing" ]; then
   echo "Mangler:$missing: installerer Debians pakker ..."
   SUDO=""
@@ -17,19 +23,11 @@ if [ -n "$missing" ]; then
     || { echo "Kunne ikke installere$missing"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
-# The final-PDF tests need LibreOffice (warm, over UNO) and poppler's pdffonts: install them like chromium, never skip.
-if [ ! -x /usr/bin/soffice ] || ! /usr/bin/python3 -c "import uno" 2>/dev/null || ! command -v pdffonts >/dev/null; then
-  echo "LibreOffice/poppler mangler: installerer libreoffice-writer-nogui, python3-uno og poppler-utils ..."
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq -o DPkg::Lock::Timeout=600 libreoffice-writer-nogui python3-uno poppler-utils >/dev/null \
-    || { echo "Kunne ikke installere LibreOffice"; echo "0 passed, 1 failed"; exit 1; }
-fi
-
 log="$(mktemp)"
 # Every test's result goes to the log; the screen gets which project runs, running counts, every failure at once,
-# and the slowest tests at the end.
-dotnet test --solution Handicap.sln --output Detailed "$@" 2>&1 | tee "$log" | awk '
+# and the slowest tests at the end. Both legs (SQLite, PostgreSQL) append to the same log.
+run_tests() {
+  dotnet test --output Detailed "$@" 2>&1 | tee -a "$log" | awk '
   function ms(text,   total, n, i, part) {
     total = 0; n = split(text, part, " ")
     for (i = 1; i <= n; i++) {
@@ -67,7 +65,30 @@ dotnet test --solution Handicap.sln --output Detailed "$@" 2>&1 | tee "$log" | a
       close(cmd)
     }
   }' | awk -F '\t' 'NF == 2 { printf "  %6.1f s  %s\n", $1 / 1000, $2; next } { print; fflush() }'
-status=${PIPESTATUS[0]}
+  return "${PIPESTATUS[0]}"
+}
+
+# Leg 1: the whole suite on SQLite, as a single node runs.
+PORTAL_TEST_POSTGRES= run_tests --solution Handicap.sln "$@"
+status=$?
+
+# Leg 2: PostgreSQL. A throwaway cluster in a temp folder on a loopback port (Debian's postgresql, installed when
+# missing), the store, migration, API and two-node tests against it, then the cluster is stopped and removed.
+pgdir="$(mktemp -d /tmp/handicap-pg.XXXXXX)"
+pgport="${PORTAL_TEST_PG_PORT:-7390}"
+trap 'scripts/pg-cluster.sh stop "$pgdir" >/dev/null 2>&1' EXIT
+echo "▶ Starter PostgreSQL på 127.0.0.1:$pgport"
+if connection="$(scripts/pg-cluster.sh start "$pgdir" "$pgport")"; then
+  PORTAL_TEST_POSTGRES="$connection" run_tests --project tests/Portal.PostgresTests/Portal.PostgresTests.csproj "$@"
+  pgstatus=$?
+else
+  echo "  ✗ PostgreSQL kunne ikke startes (se $pgdir/server.log)"
+  echo "  failed: 1" >>"$log"
+  pgstatus=1
+fi
+scripts/pg-cluster.sh stop "$pgdir" >/dev/null 2>&1
+trap - EXIT
+[ "$status" -eq 0 ] && status=$pgstatus
 
 # Microsoft.Testing.Platform prints one summary block per test project: add them up.
 passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

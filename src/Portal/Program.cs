@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using Portal.Audit;
 using Portal.Auth;
 using Portal.Checklists;
+using Portal.Cluster;
 using Portal.Components;
 using Portal.Content;
 using Portal.Data;
@@ -17,18 +18,21 @@ using Portal.Privacy;
 using Portal.Reviews;
 using Portal.Search;
 using Portal.Security;
+using Portal.Telemetry;
 using Portal.Transition;
 
 var builder = WebApplication.CreateBuilder(LaunchEnvironment.Options(args));
 
 builder.AddSecurity();
 builder.AddPerformance();
+builder.AddTelemetry();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddTransient<MudBlazor.MudLocalizer, DanishMudLocalizer>();
 builder.Services.AddProblemDetails();
 builder.AddData();
+builder.AddCluster();
 builder.AddAudit();
 builder.AddPortalAuth();
 builder.AddContent();
@@ -76,6 +80,7 @@ app.MapGovernance();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.MigrateDatabaseAsync();
+await app.JoinClusterAsync();
 await app.ImportContentAsync();
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Handicapportalen kører på {Urls}", string.Join(", ", app.Urls)));

@@ -2,8 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace Portal.Checklists;
 
-/// <summary>Deletes saved checklists after their retention period: at start-up and then every CleanupIntervalMinutes.</summary>
-public sealed class ChecklistRetentionService(ChecklistStore store, TimeProvider clock, IOptions<ChecklistOptions> options, ILogger<ChecklistRetentionService> logger) : BackgroundService
+/// <summary>Deletes saved checklists after their retention period: at start-up and then every CleanupIntervalMinutes.
+/// With several nodes only the node that claims the interval's slot deletes.</summary>
+public sealed class ChecklistRetentionService(ChecklistStore store, TimeProvider clock, IOptions<ChecklistOptions> options, ILogger<ChecklistRetentionService> logger,
+    Cluster.ClusterJobs? jobs = null) : BackgroundService
 {
     /// <summary>Raised after each cleanup (with the next one already scheduled) with the number deleted; tests wait on it instead of sleeping.</summary>
     internal event Action<int>? Cleaned;
@@ -15,7 +17,10 @@ public sealed class ChecklistRetentionService(ChecklistStore store, TimeProvider
             var deleted = 0;
             try
             {
-                deleted = await store.DeleteExpiredAsync(stoppingToken);
+                if (jobs is null || await jobs.TryClaimAsync("tjeklister-oprydning", options.Value.CleanupInterval, stoppingToken))
+                {
+                    deleted = await store.DeleteExpiredAsync(stoppingToken);
+                }
                 if (deleted > 0)
                 {
                     logger.LogInformation("Slettede {Count} gemte tjeklister, hvis opbevaringsperiode var udløbet", deleted);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Portal.Content;
 
 public static class ContentExtensions
@@ -16,14 +18,24 @@ public static class ContentExtensions
         builder.Services.AddSingleton<ContentImporter>();
         builder.Services.AddSingleton<ContentCatalog>();
         builder.Services.AddSingleton<ContentSynchronizer>();
+        builder.Services.TryAddSingleton(new ContentLease(held: true));
         builder.Services.AddHostedService<ContentWatcher>();
         return builder;
     }
 
-    /// <summary>Imports content/ before the first request so the library is complete when the URL is printed.</summary>
+    /// <summary>
+    /// Imports content/ before the first request so the library is complete when the URL is printed; a node without
+    /// the content lease builds its library from the database only (another node imports).
+    /// </summary>
     public static async Task ImportContentAsync(this WebApplication app)
     {
         var sync = app.Services.GetRequiredService<ContentSynchronizer>();
+        if (!app.Services.GetRequiredService<ContentLease>().IsHeld)
+        {
+            app.Logger.LogInformation("Indlæser biblioteket fra databasen");
+            await sync.RebuildAsync();
+            return;
+        }
         var options = app.Services.GetRequiredService<ContentOptions>();
         var root = app.Services.GetRequiredService<ContentRoot>().Path;
         var files = options.DocumentFolders.Select(folder => Path.Combine(root, folder)).Where(Directory.Exists)

@@ -42,7 +42,10 @@ public sealed class ContentSynchronizer(
                     logger.LogError(ex, "Et trin før importen fejlede ({Step}); importen fortsætter", step.GetType().Name);
                 }
             }
+            using var activity = Telemetry.PortalTelemetry.Source.StartActivity("content.import");
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var import = await importer.ImportAsync(root.Path, cancellationToken);
+            Telemetry.PortalTelemetry.ImportDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (import.Created + import.Updated + import.Removed > 0)
             {
                 logger.LogInformation("Indhold importeret: {Created} nye, {Updated} ændrede, {Removed} fjernet", import.Created, import.Updated, import.Removed);
@@ -98,6 +101,14 @@ public sealed class ContentSynchronizer(
     }
 
     private async Task RebuildCoreAsync(IReadOnlyList<ContentIssue> importIssues, CancellationToken cancellationToken)
+    {
+        using var activity = Telemetry.PortalTelemetry.Source.StartActivity("content.render");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await RebuildSnapshotAsync(importIssues, cancellationToken);
+        Telemetry.PortalTelemetry.RebuildDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private async Task RebuildSnapshotAsync(IReadOnlyList<ContentIssue> importIssues, CancellationToken cancellationToken)
     {
         var issues = new List<ContentIssue>(importIssues);
         var roster = Roster.Load(root.Path, issues);

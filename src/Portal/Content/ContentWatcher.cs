@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Portal.Content;
 
 /// <summary>Re-imports content/ shortly after files change, so edits on disk appear without restart.</summary>
-public sealed class ContentWatcher(ContentRoot root, ContentSynchronizer synchronizer, IOptions<ContentOptions> options, ILogger<ContentWatcher> logger) : BackgroundService
+public sealed class ContentWatcher(ContentRoot root, ContentSynchronizer synchronizer, IOptions<ContentOptions> options, ContentLease lease, ILogger<ContentWatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan s_debounce = TimeSpan.FromMilliseconds(300);
 
@@ -29,6 +29,10 @@ public sealed class ContentWatcher(ContentRoot root, ContentSynchronizer synchro
             while (signal.CurrentCount > 0)
             {
                 await signal.WaitAsync(stoppingToken);
+            }
+            if (!lease.IsHeld)
+            {
+                continue; // another node imports content/; this one learns of the change through the database
             }
             try
             {

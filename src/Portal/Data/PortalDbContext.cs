@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Audit;
 using Portal.Checklists;
@@ -5,8 +6,17 @@ using Portal.Documents;
 
 namespace Portal.Data;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+/// <summary>The portal's model. SQLite uses this type; PostgreSQL uses <see cref="PostgreSqlPortalDbContext"/> with its own migrations.</summary>
+public class PortalDbContext : DbContext, IDataProtectionKeyContext
 {
+    public PortalDbContext(DbContextOptions<PortalDbContext> options) : base(options)
+    {
+    }
+
+    protected PortalDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<StoredDocument> Documents => Set<StoredDocument>();
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
@@ -18,6 +28,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Reviews.SentReminder> SentReminders => Set<Reviews.SentReminder>();
     public DbSet<Reviews.OwnerMessage> OwnerMessages => Set<Reviews.OwnerMessage>();
     public DbSet<Delivery.OutboxMessage> Outbox => Set<Delivery.OutboxMessage>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Cluster.ClusterChange> ClusterChanges => Set<Cluster.ClusterChange>();
+    public DbSet<Cluster.ClusterLease> ClusterLeases => Set<Cluster.ClusterLease>();
+    public DbSet<Cluster.JobRun> JobRuns => Set<Cluster.JobRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);

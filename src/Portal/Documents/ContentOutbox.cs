@@ -20,7 +20,8 @@ public sealed class ContentOutbox(
     ContentRoot root,
     IContentFileWriter writer,
     TimeProvider clock,
-    ILogger<ContentOutbox> logger) : IBeforeImportStep
+    ILogger<ContentOutbox> logger,
+    ContentLease? lease = null) : IBeforeImportStep
 {
     public Task RunAsync(CancellationToken cancellationToken) => FlushAsync(cancellationToken);
 
@@ -37,6 +38,10 @@ public sealed class ContentOutbox(
 
     public async Task<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
     {
+        if (lease is { IsHeld: false })
+        {
+            return new FlushResult(0, 0, 0); // queued: the node with the content lease writes it when it sees the change
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // Writes before deletes: after a move the old file goes only once the new one is on disk.
         var rows = await db.PendingFileWrites.OrderBy(p => p.Content == null).ThenBy(p => p.Id).ToListAsync(cancellationToken);

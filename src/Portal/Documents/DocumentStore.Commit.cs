@@ -94,6 +94,15 @@ public sealed partial class DocumentStore
                 db.ChangeTracker.Clear();
                 return await StaleAsync(db, await db.Documents.FirstAsync(d => d.Slug == slug, ct), ct);
             }
+            catch (DbUpdateException)
+            {
+                // Another node may have saved the same version number first: the unique version index caught it before the stamp did.
+                if (!await StampChangedAsync(db, slug, change.ExpectedStamp, ct))
+                {
+                    throw;
+                }
+                return await StaleAsync(db, await db.Documents.AsNoTracking().FirstAsync(d => d.Slug == slug, ct), ct);
+            }
             var file = publish ? await FlushAsync(document.Id, ct) : FileStatus.NotWritten;
             return new EditResult(EditStatus.Saved, SavedMessage(version.Number, publish, file))
             {
@@ -104,6 +113,12 @@ public sealed partial class DocumentStore
                 Warnings = validation.Warnings,
             };
         }, rebuild: publish, cancellationToken);
+    }
+
+    private static async Task<bool> StampChangedAsync(PortalDbContext db, string slug, Guid expected, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        return await db.Documents.AsNoTracking().Where(d => d.Slug == slug).Select(d => d.ConcurrencyStamp).FirstOrDefaultAsync(cancellationToken) != expected;
     }
 
     private static async Task<string?> DraftCommentsAsync(PortalDbContext db, StoredDocument document, CancellationToken cancellationToken)

@@ -35,15 +35,20 @@ public static class HealthExtensions
         return app;
     }
 
-    // Names and status words only: no exception text, host names, paths or timings.
+    // Names and status words only, plus the snapshot's age in seconds: no exception text, host names or paths.
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
         context.Response.Headers.CacheControl = "no-store";
+        var age = report.Entries.Values.Select(e => e.Data.GetValueOrDefault(SnapshotAgeKey)).FirstOrDefault(v => v is not null);
         return JsonSerializer.SerializeAsync(context.Response.Body, new
         {
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
-        }, cancellationToken: context.RequestAborted);
+            snapshotAgeSeconds = age,
+        }, new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull }, context.RequestAborted);
     }
+
+    /// <summary>The data key a check uses to report how old this node's library snapshot is.</summary>
+    public const string SnapshotAgeKey = "ageSeconds";
 }

@@ -156,8 +156,10 @@ public sealed class ReminderJob(
     private string Link(string path) => (smtp.Value.PortalUrl?.TrimEnd('/') ?? "") + path;
 }
 
-/// <summary>Runs the reminder job at start and then at the configured interval, when SMTP is configured.</summary>
-public sealed class ReminderService(ReminderJob job, IMailSender mail, IOptions<ReviewOptions> options, ILogger<ReminderService> logger) : BackgroundService
+/// <summary>Runs the reminder job at start and then at the configured interval, when SMTP is configured.
+/// With several nodes only the node that claims the interval's slot runs it, so each reminder is mailed once.</summary>
+public sealed class ReminderService(ReminderJob job, IMailSender mail, IOptions<ReviewOptions> options, ILogger<ReminderService> logger,
+    Cluster.ClusterJobs? jobs = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -171,6 +173,10 @@ public sealed class ReminderService(ReminderJob job, IMailSender mail, IOptions<
         {
             try
             {
+                if (jobs is not null && !await jobs.TryClaimAsync("paamindelser", options.Value.ReminderCheckInterval, stoppingToken))
+                {
+                    continue; // another node runs this slot
+                }
                 var result = await job.RunOnceAsync(stoppingToken);
                 if (result.MailsSent + result.Failed > 0)
                 {

@@ -10,6 +10,16 @@ public static class Searcher
 
     public static SearchResponse Search(SearchIndex index, SearchRequest request, DateOnly today, ContentOptions options)
     {
+        using var activity = Telemetry.PortalTelemetry.Source.StartActivity("search");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var response = SearchCore(index, request, today, options);
+        Telemetry.PortalTelemetry.SearchDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        activity?.SetTag("portal.search.hits", response.Hits.Count);
+        return response;
+    }
+
+    private static SearchResponse SearchCore(SearchIndex index, SearchRequest request, DateOnly today, ContentOptions options)
+    {
         var plan = index.Planner.Plan(request.Query);
         if (plan.IsEmpty)
         {

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Data;
+
+namespace Portal.Cluster;
+
+/// <summary>Leases in the database: taken when free or expired, renewed by the holder, one conditional update each.</summary>
+public sealed class LeaseStore(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+{
+    public const string Content = "content";
+
+    /// <summary>Takes or renews the lease; false while another node holds an unexpired one.</summary>
+    public async Task<bool> TryAcquireAsync(string name, string holder, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var expires = now + duration;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var taken = await db.ClusterLeases.Where(l => l.Name == name && (l.Holder == holder || l.ExpiresAt < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAt, expires), cancellationToken);
+        if (taken == 1)
+        {
+            return true;
+        }
+        if (await db.ClusterLeases.AnyAsync(l => l.Name == name, cancellationToken))
+        {
+            return false;
+        }
+        db.ClusterLeases.Add(new ClusterLease { Name = name, Holder = holder, ExpiresAt = expires });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false; // another node inserted it first
+        }
+    }
+
+    public async Task<string?> HolderAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.ClusterLeases.Where(l => l.Name == name && l.ExpiresAt >= now).Select(l => l.Holder).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Gives the lease up at shutdown so another node takes over at once instead of after expiry.</summary>
+    public async Task ReleaseAsync(string name, string holder, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.ClusterLeases.Where(l => l.Name == name && l.Holder == holder).ExecuteDeleteAsync(cancellationToken);
+    }
+}
+
+/// <summary>Runs a scheduled job once per time slot across all nodes: the first node to insert the slot's row runs it.</summary>
+public sealed class ClusterJobs(IDbContextFactory<PortalDbContext> dbFactory, NodeIdentity node, TimeProvider clock)
+{
+    public static string SlotKey(string job, DateTimeOffset now, TimeSpan interval) =>
+        $"{job}:{now.UtcTicks / Math.Max(1, interval.Ticks)}";
+
+    public async Task<bool> TryClaimAsync(string job, TimeSpan interval, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.JobRuns.Add(new JobRun { Key = SlotKey(job, now, interval), Node = node.Name, StartedAt = now });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false; // the unique key: another node has this slot
+        }
+    }
+}
