@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Audit;
 using Portal.Auth;
+using Portal.Content;
 using Portal.Data;
 
 namespace Portal.Delivery;
@@ -13,7 +14,7 @@ namespace Portal.Delivery;
 /// </summary>
 public sealed class OutboxWorker(
     IDbContextFactory<PortalDbContext> dbFactory, DeliveryAdapters adapters, AuditLog audit, TimeProvider clock,
-    OutboxSignal signal, IOptions<DeliveryOptions> options, ILogger<OutboxWorker> logger) : BackgroundService
+    OutboxSignal signal, IOptions<DeliveryOptions> options, ILogger<OutboxWorker> logger, ContentLease? lease = null) : BackgroundService
 {
     public static readonly UserProfile System = new("system:udbakke", "Udbakken", "");
 
@@ -48,6 +49,12 @@ public sealed class OutboxWorker(
     /// <summary>Delivers the rows due now (a batch); returns how many were attempted.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
+        if (lease is { IsHeld: false })
+        {
+            // Several nodes: only the holder of the content lease delivers, so two workers never pick the same row.
+            // A handover mid-delivery is covered by the idempotency key the receivers see.
+            return 0;
+        }
         var now = clock.GetUtcNow();
         List<long> due;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
