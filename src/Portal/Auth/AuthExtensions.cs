@@ -31,7 +31,9 @@ public static class AuthExtensions
         });
         auth.AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
         {
-            o.Cookie.Name = "handicapportalen";
+            // __Host- (ASVS 3.4.4): the browser refuses it unless Secure, path / and no Domain, so no sibling host can
+            // set or overwrite it. Development runs on plain http, where a Secure cookie would not be sent back.
+            o.Cookie.Name = builder.Environment.IsDevelopment() ? "handicapportalen" : "__Host-handicapportalen";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.LoginPath = "/konto/log-ind";
@@ -113,6 +115,16 @@ public static class AuthExtensions
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             await audit.WriteAsync(SessionCookieEvents.AuditName(user), SecurityAuditActions.SignOut, "portal");
             return Results.Redirect(options.IsDemo ? "/konto/log-ind" : "/");
+        }).RequireAuthorization(Policies.Caseworker).RequireAntiforgery();
+        app.MapPost("/konto/sessioner/afslut", async ([Microsoft.AspNetCore.Mvc.FromForm] string session, HttpContext context, SessionStore sessions, SecurityAudit audit) =>
+        {
+            var user = UserProfile.From(context.User);
+            var ended = await sessions.EndByHandleAsync(user.Id, session, context.RequestAborted);
+            if (ended)
+            {
+                await audit.WriteAsync(SessionCookieEvents.AuditName(user), SecurityAuditActions.SessionEnded, "portal");
+            }
+            return Results.Redirect(ended ? "/konto/sessioner?afsluttet=1" : "/konto/sessioner?ukendt=1");
         }).RequireAuthorization(Policies.Caseworker).RequireAntiforgery();
         return app;
     }

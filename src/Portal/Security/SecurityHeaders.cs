@@ -37,6 +37,11 @@ public static class SecurityHeaders
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 headers.Remove(HeaderNames.Server);
+                if (IsApiJson(context))
+                {
+                    // ASVS 14.4.2: a JSON answer opened straight in a browser tab is saved, never rendered.
+                    headers.ContentDisposition = "attachment; filename=\"svar.json\"";
+                }
                 if (context.CarriesCaseData())
                 {
                     headers.CacheControl = "no-store";
@@ -49,4 +54,10 @@ public static class SecurityHeaders
             return next(context);
         });
     }
+
+    private static bool IsApiJson(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api")
+        && context.Response.ContentType is { } type
+        && (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) || type.StartsWith("application/problem+json", StringComparison.OrdinalIgnoreCase))
+        && !context.Response.Headers.ContainsKey(HeaderNames.ContentDisposition);
 }

@@ -86,6 +86,18 @@ public class ProductionConfigurationTests(ProductionFixture fixture) : IClassFix
     }
 
     [Fact]
+    public void SignInCookie_InProduction_IsAHostPrefixedSecureCookie()
+    {
+        var cookie = fixture.Factory.Services.GetRequiredService<IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
+            .Get(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme).Cookie;
+
+        Assert.Equal("__Host-handicapportalen", cookie.Name);
+        Assert.Equal(Microsoft.AspNetCore.Http.CookieSecurePolicy.Always, cookie.SecurePolicy);
+        Assert.Null(cookie.Domain);
+        Assert.True(cookie.Path is null or "/");
+    }
+
+    [Fact]
     public void Development_AllowsAnyHost() =>
         SecurityExtensions.EnsureAllowedHosts("*", new HostingEnvironment { EnvironmentName = Environments.Development });
 

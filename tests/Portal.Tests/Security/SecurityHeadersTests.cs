@@ -37,6 +37,29 @@ public class SecurityHeadersTests(SecurityHeadersTests.Fixture fixture) : IClass
     }
 
     [Theory]
+    [InlineData("/api/documents", true)]
+    [InlineData("/api/documents/findes/ikke", true)] // problem+json
+    [InlineData("/konto/log-ind", false)]
+    public async Task ApiJson_IsAnAttachment_PagesAreNot(string url, bool attachment)
+    {
+        using var client = fixture.Factory.CreateClientAs(Roles.Caseworker);
+
+        var response = await client.GetAsync(url, Token);
+
+        Assert.Equal(attachment, response.Content.Headers.ContentDisposition?.DispositionType == "attachment");
+    }
+
+    [Fact]
+    public async Task DocxDownload_KeepsItsOwnFileName()
+    {
+        using var client = fixture.Factory.CreateClientAs(Roles.Caseworker);
+
+        var response = await client.PostAsJsonAsync($"/api/templates/{Receipt}/render?format=docx", new { modtaget_dato = "2026-11-16", ydelse = "merudgifter" }, Token);
+
+        Assert.EndsWith(".docx", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("?format=docx")]
     public async Task LetterRender_IsNeverStored(string query)

@@ -6,6 +6,8 @@ using Portal.Data;
 
 namespace Portal.Auth;
 
+public sealed record SessionInfo(string Handle, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, bool IsCurrent);
+
 public enum SessionState
 {
     Valid,
@@ -89,6 +91,39 @@ public sealed class SessionStore(IDbContextFactory<PortalDbContext> dbFactory, I
         var now = clock.GetUtcNow();
         await db.Set<UserSession>().Where(s => s.Id == sessionId && s.EndedAt == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now), ct);
     }
+
+    /// <summary>The user's sessions that are still valid, newest first (ASVS 3.3.4: see and end your other sign-ins).</summary>
+    public async Task<IReadOnlyList<SessionInfo>> ListActiveAsync(string userId, string? currentSessionId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var oldest = now - Options.Absolute;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Set<UserSession>().AsNoTracking().Where(s => s.UserId == userId && s.EndedAt == null).ToListAsync(ct);
+        return rows.Where(s => s.CreatedAt > oldest && StateOf(s, now) == SessionState.Valid)
+            .OrderByDescending(s => s.LastSeenAt)
+            .Select(s => new SessionInfo(HandleOf(s.Id), s.CreatedAt, s.LastSeenAt, s.Id == currentSessionId))
+            .ToList();
+    }
+
+    /// <summary>Ends one of the user's own sessions by its handle; false when the handle is not one of theirs.</summary>
+    public async Task<bool> EndByHandleAsync(string userId, string handle, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = await db.Set<UserSession>().AsNoTracking().Where(s => s.UserId == userId && s.EndedAt == null).Select(s => s.Id).ToListAsync(ct);
+        var id = ids.FirstOrDefault(i => HandleOf(i) == handle);
+        if (id is null)
+        {
+            return false;
+        }
+        await EndAsync(id, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// A session's public name: the id is the bearer secret inside the cookie, so pages and forms show only a
+    /// short hash of it.
+    /// </summary>
+    public static string HandleOf(string sessionId) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(sessionId)))[..16];
 
     internal SessionState StateOf(UserSession session, DateTimeOffset now) =>
         session.EndedAt is not null ? SessionState.Ended
