@@ -70,7 +70,7 @@ public sealed class LawChangeService(IDbContextFactory<PortalDbContext> dbFactor
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             db.Add(change);
-            audit.Add(db, user, AuditActions.RegisterLawChange, change.Paragraphs, $"{affected.Count} dokumenter markeret: {change.Description}");
+            audit.Add(db, user, AuditActions.RegisterLawChange, change.Paragraphs, $"{DanishFormat.Count(affected.Count, "dokument", "dokumenter")} markeret: {change.Description}");
             await db.SaveChangesAsync(cancellationToken);
         }
         var mailed = await MailOwnersAsync(change, affected, cancellationToken);
