@@ -60,8 +60,9 @@ wrk -t2 -c8 -d"${DURATION}s" -H "X-Api-Key: demo-noegle-kun-til-udvikling" -s "$
 wait "$other"
 
 echo "== other signed-in user during the run"
-awk '{ n++; s[$1]++; t[n]=$2 } END {
-  for (k in s) printf "other status %s: %d\n", k, s[k];
-  asort(t); printf "other latency p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d requests)\n", t[int(n*0.5)+1]*1000, t[int(n*0.95)]*1000, t[n]*1000, n }' "$work/other"
+# Sorted first: Debian's default awk (mawk) has no asort.
+awk '{ s[$1]++ } END { for (k in s) printf "other status %s: %d\n", k, s[k] }' "$work/other"
+sort -k2,2g "$work/other" | awk '{ n++; t[n]=$2 } END {
+  printf "other latency p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d requests)\n", t[int(n*0.5)+1]*1000, t[int(n*0.95)]*1000, t[n]*1000, n }'
 echo "== a 429 as the client sees it"
 curl -s -i -H "X-Api-Key: demo-noegle-kun-til-udvikling" "$BASE/api/search?q=bil" | grep -iE "^HTTP|^retry-after|^content-type|title"
