@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Portal.Content;
+using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Content;
 
@@ -47,23 +48,11 @@ public sealed partial class PluralisationTests
 
     private static IEnumerable<(string Relative, string[] Lines)> SourceFiles()
     {
-        var root = Path.Combine(RepositoryRoot(), "src", "Portal");
+        var root = Path.Combine(RepositoryPaths.Root, "src", "Portal");
         return Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(f => (Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllLines(f)));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Handicap.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("Fandt ikke repositoriets rod (Handicap.sln).");
     }
 }
