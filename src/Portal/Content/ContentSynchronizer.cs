@@ -20,7 +20,8 @@ public sealed class ContentSynchronizer(
     TimeProvider clock,
     ILogger<ContentSynchronizer> logger,
     IEnumerable<IBeforeImportStep> beforeImport,
-    IEnumerable<IDocumentRedirects> redirects)
+    IEnumerable<IDocumentRedirects> redirects,
+    IEnumerable<IDocumentAdjuster> adjusters)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<(string Slug, string Hash), ParseResult> _parsed = new();
@@ -144,7 +145,12 @@ public sealed class ContentSynchronizer(
             issues.AddRange(results[i].Issues);
             if (results[i].Document is { } doc)
             {
-                documents.Add(doc with { VersionNumber = row.Number, ContentHash = row.ContentHash, ChangedAt = row.CreatedAt, ChangedBy = row.Author });
+                var served = doc with { VersionNumber = row.Number, ContentHash = row.ContentHash, ChangedAt = row.CreatedAt, ChangedBy = row.Author };
+                foreach (var adjuster in adjusters)
+                {
+                    served = adjuster.Adjust(served);
+                }
+                documents.Add(served);
             }
         }
 

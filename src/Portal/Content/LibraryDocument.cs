@@ -12,6 +12,9 @@ public sealed record LibraryDocument
     public required Area Area { get; init; }
     public required Owner Owner { get; init; }
     public required DateOnly ReviewDate { get; init; }
+
+    /// <summary>The review date was moved by the demo install (<c>Demo:ReviewDates</c>), not read from the file.</summary>
+    public bool HasDemoReviewDate { get; init; }
     public required IReadOnlyList<LawReference> LegalBasis { get; init; }
     public string? Phase { get; init; }
     public IReadOnlyList<string> Tags { get; init; } = [];

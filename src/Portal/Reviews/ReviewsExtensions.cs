@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 using Portal.Auth;
 using Portal.Components.Layout;
+using Portal.Content;
 using Portal.Library;
 
 namespace Portal.Reviews;
@@ -20,6 +21,9 @@ public static class ReviewsExtensions
                 "Smtp: når Host er sat, skal Port være gyldig og FromAddress være en e-mailadresse.")
             .ValidateOnStart();
         services.TryAddSingleton<IMailSender, SmtpMailSender>();
+        services.AddOptions<DemoReviewDateOptions>().BindConfiguration(DemoReviewDateOptions.Section);
+        services.AddSingleton<DemoReviewDates>();
+        services.AddSingleton<IDocumentAdjuster>(sp => sp.GetRequiredService<DemoReviewDates>());
         services.AddSingleton<ReviewService>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<ReminderJob>();
