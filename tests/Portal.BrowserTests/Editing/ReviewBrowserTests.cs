@@ -6,6 +6,20 @@ namespace Portal.BrowserTests.Editing;
 public class ReviewBrowserTests(BrowserFixture browser)
 {
     [Fact]
+    public async Task FreshDemoInstall_ShowsOverdueAndSoonDueDocuments_WithANotice()
+    {
+        var page = await browser.NewPageAsync("koordinator");
+        await page.GotoAsync("/revision");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        await Assertions.Expect(page.Locator("#demo-revisionsdatoer")).ToContainTextAsync("4 dokumenter har fået en revisionsdato tæt på i dag");
+        await Assertions.Expect(page.Locator(".review-row-overskredet", new() { HasText = "Første møde med borgeren" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".review-row-snart", new() { HasText = "Familievejleder" })).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".review-counts")).Not.ToContainTextAsync("0 overskredet");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Coordinator_SeesCountsByStatus_AndMarksAnOverdueDocumentAsReviewed()
     {
         var page = await browser.NewPageAsync("koordinator");

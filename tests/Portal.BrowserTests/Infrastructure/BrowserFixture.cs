@@ -53,6 +53,27 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// A page with a sign-in of its own through the sign-in form, never shared with other tests: for tests that end or
+    /// inspect a particular sign-in (the cached sign-ins of <see cref="NewPageAsync"/> are shared by every test).
+    /// </summary>
+    public async Task<IPage> NewPageWithOwnSignInAsync(string demoUser)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Server.BaseUrl,
+            Locale = "da-DK",
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        await CspViolations.WatchAsync(context);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/konto/log-ind");
+        await page.Locator($"button[name='bruger'][value='{demoUser}']").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/konto/log-ind"));
+        return page;
+    }
+
     /// <summary>Waits until the Blazor circuit is connected, so clicks reach interactive components.</summary>
     public static async Task WaitForInteractiveAsync(IPage page)
     {

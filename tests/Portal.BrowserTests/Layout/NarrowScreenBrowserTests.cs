@@ -15,6 +15,7 @@ public class NarrowScreenBrowserTests(BrowserFixture browser)
         "/", "/bibliotek", "/dokument/" + Procedure, "/soeg?q=afslag", "/tilbud-folder", "/breve", "/breve/ny/" + Letter,
         "/tjekliste", "/tjekliste/" + Checklist, "/overgang", "/overgang/liste", "/skift-af-sagsbehandler", "/sagsforloeb", "/nyt",
         "/rediger/" + Procedure, "/ny", "/historik/" + Procedure, "/konflikter", "/revision", "/indholdsfejl", "/tovholdere", "/revisionslog", "/udbakke",
+        "/konto/sessioner",
     ];
 
     [Theory]
