@@ -47,6 +47,28 @@ public class NarrowScreenBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>On a phone the menu must not cover the page it opens on; the menu button opens it (static and interactive pages).</summary>
+    [Theory]
+    [InlineData("/bibliotek")]
+    [InlineData("/breve")]
+    public async Task Menu_OnAPhone_StartsClosed_AndTheMenuButtonOpensIt(string url)
+    {
+        var page = await browser.NewPageAsync("sagsbehandler");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync(url);
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        var drawer = page.Locator(".mud-drawer");
+        await Assertions.Expect(drawer).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--open"));
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Vis eller skjul menuen" });
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await toggle.ClickAsync();
+        await Assertions.Expect(drawer).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("mud-drawer--open"));
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(drawer.GetByRole(AriaRole.Link, new() { Name = "Breve og afgørelser" })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task WideTable_ScrollsInsideItsOwnLabelledBox()
     {
