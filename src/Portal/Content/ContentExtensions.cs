@@ -15,6 +15,7 @@ public static class ContentExtensions
         builder.Services.AddSingleton(sp => new HtmlSafety(sp.GetRequiredService<ContentOptions>().AllowedImageHosts));
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<DocumentParser>();
+        builder.Services.AddSingleton<IDocumentCheck, LocalPlaceholderCheck>();
         builder.Services.AddSingleton<ContentImporter>();
         builder.Services.AddSingleton<ContentCatalog>();
         builder.Services.AddSingleton<ContentSynchronizer>();

@@ -32,6 +32,7 @@ public static class DocumentTypes
     public const string Decision = "afgørelse";
     public const string Letter = "brev";
     public const string Phrase = "frase";
+    public const string Pamphlet = "pjece";
 
     /// <summary>A document's type: the front matter's, lower case, or the default for its folder (templates are letters, the rest guides).</summary>
     public static string Of(FrontMatter frontMatter, string slug) =>
