@@ -168,6 +168,28 @@ public sealed class ClusterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunningJob_IsNotOverlappedByALaterSlotOnAnotherNode_AndRunsThereAfterwards()
+    {
+        var interval = TimeSpan.FromMilliseconds(1); // every call is a new slot: only the running lease can hold B back
+        var release = new TaskCompletionSource();
+        var started = new TaskCompletionSource();
+        var onA = _a.Get<ClusterJobs>().TryRunAsync("langsomt-job", interval, async _ =>
+        {
+            started.SetResult();
+            await release.Task;
+        }, Ct);
+        await started.Task;
+
+        var whileRunning = await _b.Get<ClusterJobs>().TryRunAsync("langsomt-job", interval, _ => Task.CompletedTask, Ct);
+        release.SetResult();
+        Assert.True(await onA);
+        var afterwards = await _b.Get<ClusterJobs>().TryRunAsync("langsomt-job", interval, _ => Task.CompletedTask, Ct);
+
+        Assert.False(whileRunning);
+        Assert.True(afterwards);
+    }
+
+    [Fact]
     public async Task HealthReady_ReportsDatabaseAndSnapshot()
     {
         var body = await _b.CreateAnonymousClient().GetStringAsync("/health/ready", Ct);

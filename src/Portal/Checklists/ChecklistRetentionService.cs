@@ -17,9 +17,13 @@ public sealed class ChecklistRetentionService(ChecklistStore store, TimeProvider
             var deleted = 0;
             try
             {
-                if (jobs is null || await jobs.TryClaimAsync("tjeklister-oprydning", options.Value.CleanupInterval, stoppingToken))
+                if (jobs is null)
                 {
                     deleted = await store.DeleteExpiredAsync(stoppingToken);
+                }
+                else
+                {
+                    await jobs.TryRunAsync("tjeklister-oprydning", options.Value.CleanupInterval, async ct => deleted = await store.DeleteExpiredAsync(ct), stoppingToken);
                 }
                 if (deleted > 0)
                 {

@@ -52,8 +52,39 @@ public sealed class LeaseStore(IDbContextFactory<PortalDbContext> dbFactory, Tim
 }
 
 /// <summary>Runs a scheduled job once per time slot across all nodes: the first node to insert the slot's row runs it.</summary>
-public sealed class ClusterJobs(IDbContextFactory<PortalDbContext> dbFactory, NodeIdentity node, TimeProvider clock)
+public sealed class ClusterJobs(IDbContextFactory<PortalDbContext> dbFactory, NodeIdentity node, TimeProvider clock, LeaseStore leases)
 {
+    /// <summary>How long a running job's lease lasts at least; a run that takes longer than this could overlap.</summary>
+    public static readonly TimeSpan MinimumRunLease = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Claims the slot and, while <paramref name="work"/> runs, the job's lease: a run that outlasts its slot (slow
+    /// SMTP, a short interval) is never overlapped by the next slot's run on another node, which would read what the
+    /// first run has not yet recorded and send it again. False when another node has the slot or is still running.
+    /// </summary>
+    public async Task<bool> TryRunAsync(string job, TimeSpan interval, Func<CancellationToken, Task> work, CancellationToken cancellationToken = default)
+    {
+        var lease = "job:" + job;
+        var duration = interval > MinimumRunLease ? interval : MinimumRunLease;
+        if (!await leases.TryAcquireAsync(lease, node.Name, duration, cancellationToken))
+        {
+            return false;
+        }
+        try
+        {
+            if (!await TryClaimAsync(job, interval, cancellationToken))
+            {
+                return false;
+            }
+            await work(cancellationToken);
+            return true;
+        }
+        finally
+        {
+            await leases.ReleaseAsync(lease, node.Name, CancellationToken.None);
+        }
+    }
+
     public static string SlotKey(string job, DateTimeOffset now, TimeSpan interval) =>
         $"{job}:{now.UtcTicks / Math.Max(1, interval.Ticks)}";
 

@@ -173,14 +173,14 @@ public sealed class ReminderService(ReminderJob job, IMailSender mail, IOptions<
         {
             try
             {
-                if (jobs is not null && !await jobs.TryClaimAsync("paamindelser", options.Value.ReminderCheckInterval, stoppingToken))
+                if (jobs is null)
                 {
-                    continue; // another node runs this slot
+                    await RunAsync(stoppingToken);
                 }
-                var result = await job.RunOnceAsync(stoppingToken);
-                if (result.MailsSent + result.Failed > 0)
+                else
                 {
-                    logger.LogInformation("Påmindelser: {Mails} mails sendt, {Failed} fejlede", result.MailsSent, result.Failed);
+                    // Another node has this slot or is still running: it sends, this node does not.
+                    await jobs.TryRunAsync("paamindelser", options.Value.ReminderCheckInterval, RunAsync, stoppingToken);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -189,5 +189,14 @@ public sealed class ReminderService(ReminderJob job, IMailSender mail, IOptions<
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var result = await job.RunOnceAsync(cancellationToken);
+        if (result.MailsSent + result.Failed > 0)
+        {
+            logger.LogInformation("Påmindelser: {Mails} mails sendt, {Failed} fejlede", result.MailsSent, result.Failed);
+        }
     }
 }

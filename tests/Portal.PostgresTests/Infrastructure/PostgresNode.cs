@@ -4,7 +4,8 @@ using Portal.Tests.Infrastructure;
 namespace Portal.PostgresTests.Infrastructure;
 
 /// <summary>A whole portal node in memory on a PostgreSQL database; two of them on one database are two nodes of a cluster.</summary>
-public sealed class PostgresNode(string connectionString, TestContentDirectory content, string nodeName) : PortalFactory(content)
+public sealed class PostgresNode(string connectionString, TestContentDirectory content, string nodeName,
+    IEnumerable<KeyValuePair<string, string>>? settings = null) : PortalFactory(content)
 {
     public string NodeName { get; } = nodeName;
 
@@ -16,6 +17,7 @@ public sealed class PostgresNode(string connectionString, TestContentDirectory c
         new("Cluster:LeaseSeconds", "3"),
         new("Cluster:PollMilliseconds", "500"),
         new("Content:WatchFiles", "false"),
+        .. settings ?? [],
     ];
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
