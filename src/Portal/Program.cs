@@ -79,6 +79,7 @@ app.MapReviews();
 app.MapGovernance();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
+app.StartTelemetry();
 await app.MigrateDatabaseAsync();
 await app.JoinClusterAsync();
 await app.ImportContentAsync();

@@ -22,6 +22,12 @@ public static class TelemetryExtensions
         {
             throw new InvalidOperationException($"OpenTelemetry:OtlpEndpoint skal være en absolut URL (fx http://collector:4317), ikke '{endpoint}'.");
         }
+        var protocol = (builder.Configuration["OpenTelemetry:Protocol"] ?? "grpc").Trim().ToLowerInvariant() switch
+        {
+            "grpc" => OpenTelemetry.Exporter.OtlpExportProtocol.Grpc,
+            "http/protobuf" or "http" => OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf,
+            var other => throw new InvalidOperationException($"OpenTelemetry:Protocol skal være 'grpc' eller 'http/protobuf', ikke '{other}'."),
+        };
         var node = builder.Configuration["Cluster:NodeName"] ?? Environment.MachineName;
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(PortalTelemetry.Name, serviceInstanceId: node))
@@ -32,14 +38,29 @@ public static class TelemetryExtensions
                 .AddHttpClientInstrumentation()
                 .AddEntityFrameworkCoreInstrumentation()
                 .AddNpgsql()
-                .AddOtlpExporter(o => o.Endpoint = otlp))
+                .AddOtlpExporter(o => (o.Endpoint, o.Protocol) = (Signal(otlp, protocol, "traces"), protocol)))
             .WithMetrics(m => m
                 .AddMeter(PortalTelemetry.Name)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
-                .AddOtlpExporter(o => o.Endpoint = otlp));
+                .AddOtlpExporter(o => (o.Endpoint, o.Protocol) = (Signal(otlp, protocol, "metrics"), protocol)));
         return builder;
     }
+
+    /// <summary>
+    /// The providers are otherwise built when the host starts, after the migration and the first import have run
+    /// untraced: build them first so start-up (the slowest thing a node does) is in the traces too.
+    /// </summary>
+    public static WebApplication StartTelemetry(this WebApplication app)
+    {
+        _ = app.Services.GetService<TracerProvider>();
+        _ = app.Services.GetService<MeterProvider>();
+        return app;
+    }
+
+    /// <summary>gRPC takes the collector's address as is; OTLP over HTTP posts each signal to its own path (/v1/traces, /v1/metrics).</summary>
+    private static Uri Signal(Uri endpoint, OpenTelemetry.Exporter.OtlpExportProtocol protocol, string signal) =>
+        protocol == OpenTelemetry.Exporter.OtlpExportProtocol.Grpc ? endpoint : new Uri(endpoint, "v1/" + signal);
 }
