@@ -23,8 +23,6 @@ public static class TransitionStatistics
         return counts.OrderByDescending(c => c.Key).Select(c => new QuarterRow(c.Key, c.Value)).ToList();
     }
 
-    public static string Details(int cases) => JsonSerializer.Serialize(new { cases });
-
     private static int CasesOf(AuditEntry entry)
     {
         if (entry.Details is { Length: > 0 } details && details[0] == '{')
