@@ -69,9 +69,8 @@ public class GovernanceBrowserTests(BrowserFixture browser)
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.Locator(".law-change-flags")).ToContainTextAsync("lovændring – skal gennemgås");
         await Assertions.Expect(page.Locator(".law-change-flags")).ToContainTextAsync("Merudgiftsydelsen bliver til kompensationsydelse");
-        // The children's merudgift procedure cites BL § 86 and is flagged; the adults' one (SEL § 100) is not.
+        // The change reaches the document that cites it (the matcher's negative cases are unit-tested).
         await Assertions.Expect(page.Locator($".law-change-flags a[href='/dokument/{Procedure}']")).ToHaveCountAsync(1);
-        await Assertions.Expect(page.Locator(".law-change-flags a[href='/dokument/arbejdsgange/02-oplysning-af-sagen/belysning-merudgifter-voksne']")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
 
