@@ -84,7 +84,10 @@ public class LetterStatisticsTests
     {
         var entry = new AuditEntry
         {
-            At = Noon(2026, 11, 3), User = "x", Action = AuditActions.LetterGenerated, Target = ChildRefusal,
+            At = Noon(2026, 11, 3),
+            User = "x",
+            Action = AuditActions.LetterGenerated,
+            Target = ChildRefusal,
             Details = """{"template":"x","version":3,"outcome":"afslag","area":"børn","paragraph":"Barnets Lov § 86"}""",
         };
         var lookedUp = false;
