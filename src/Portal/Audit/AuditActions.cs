@@ -20,6 +20,9 @@ public static class AuditActions
     public const string ReturnForChanges = "send-tilbage";
     public const string RegisterLawChange = "registrer-lovændring";
 
+    /// <summary>Den Gode Overgang worked out milestones; details hold only how many cases, never a date or a name.</summary>
+    public const string TransitionPlanned = "planlæg-overgang";
+
     /// <summary>A letter or decision generated from a template (was "letter-generated" before the names were unified).</summary>
     public const string LetterGenerated = "dan-brev";
 

@@ -18,8 +18,10 @@ public static class GovernanceExtensions
         services.AddSingleton<ApprovalService>();
         services.AddSingleton<LawChangeService>();
         services.AddSingleton<LawChangeImport>();
+        services.AddStatistics();
         NavigationRegistry.Add(new NavigationItem("/godkendelser", "Til godkendelse", Icons.Material.Filled.Approval, Policies.Approver, 15));
         NavigationRegistry.Add(new NavigationItem("/lovaendringer", "Lovændringer", Icons.Material.Filled.Gavel, Policies.Coordinator, 16));
+        NavigationRegistry.Add(new NavigationItem("/statistik", "Statistik", Icons.Material.Filled.BarChart, Policies.Coordinator, 17));
         return builder;
     }
 
@@ -27,6 +29,7 @@ public static class GovernanceExtensions
     {
         app.MapApprovalApi();
         app.MapLawChangeApi();
+        app.MapStatisticsApi();
         return app;
     }
 }

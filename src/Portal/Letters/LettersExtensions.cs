@@ -23,6 +23,7 @@ public static class LettersExtensions
         builder.Services.AddSingleton<IDocumentCheck, LawReferenceCheck>(); // unverified § references show on Indholdsfejl
         builder.Services.AddSingleton<LetterCatalog>();
         builder.Services.AddSingleton<LetterAudit>();
+        builder.Services.AddSingleton<PastTemplateVersions>();
         builder.Services.AddSingleton<DocxWriter>();
         builder.Services.AddScoped<LetterPrefill>();
         builder.Services.TryAddScoped<Portal.Components.TabDrafts>();

@@ -13,6 +13,7 @@ public static class TransitionExtensions
         builder.Services.AddSingleton<IValidateOptions<TransitionOptions>, TransitionOptionsValidator>();
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<TransitionOptions>>().Value);
         builder.Services.AddSingleton<TransitionRules>();
+        builder.Services.AddScoped<TransitionUsage>();
         builder.Services.AddSingleton<MilestoneDescriber>();
         builder.Services.AddSingleton<MilestoneList>();
         builder.Services.AddSingleton<HandoverGuideSource>();

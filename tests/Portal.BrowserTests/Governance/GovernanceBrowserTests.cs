@@ -3,7 +3,7 @@ using Portal.BrowserTests.Infrastructure;
 
 namespace Portal.BrowserTests.Governance;
 
-/// <summary>The governance pages: axe at desktop and 390 px, the as-of banner, and a law change flagging the review dashboard.</summary>
+/// <summary>The governance pages (statistics included): axe at desktop and 390 px, the as-of banner, and a law change registered in the form flagging the review dashboard.</summary>
 public class GovernanceBrowserTests(BrowserFixture browser)
 {
     private const string Procedure = "arbejdsgange/02-oplysning-af-sagen/belysning-merudgifter-boern";
@@ -16,6 +16,8 @@ public class GovernanceBrowserTests(BrowserFixture browser)
         { "jurist", "/godkendelser", 390 },
         { "koordinator", "/lovaendringer", 1280 },
         { "koordinator", "/lovaendringer", 390 },
+        { "koordinator", "/statistik", 1280 },
+        { "koordinator", "/statistik", 390 },
         { "sagsbehandler", $"/dokument/{Procedure}?dato={Today}", 1280 },
         { "sagsbehandler", $"/dokument/{Procedure}?dato={Today}", 390 },
     };
@@ -67,6 +69,32 @@ public class GovernanceBrowserTests(BrowserFixture browser)
         await BrowserFixture.WaitForInteractiveAsync(page);
         await Assertions.Expect(page.Locator(".law-change-flags")).ToContainTextAsync("lovændring – skal gennemgås");
         await Assertions.Expect(page.Locator(".law-change-flags")).ToContainTextAsync("Merudgiftsydelsen bliver til kompensationsydelse");
+        // The change reaches the document that cites it (the matcher's negative cases are unit-tested).
+        await Assertions.Expect(page.Locator($".law-change-flags a[href='/dokument/{Procedure}']")).ToHaveCountAsync(1);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task PlannerUse_ShowsOnTheStatisticsPage_AsAChartAndATable_Accessibly_At390()
+    {
+        var page = await browser.NewPageAsync("koordinator");
+        await page.GotoAsync("/overgang");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+        await page.Locator("#foedselsdato-tekst").FillAsync("03-04-2010");
+        await page.Locator("#foedselsdato-tekst").PressAsync("Tab");
+        await Assertions.Expect(page.Locator(".milestone").First).ToBeVisibleAsync();
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/statistik");
+        await BrowserFixture.WaitForInteractiveAsync(page);
+
+        var section = page.Locator("section#overgang");
+        await Assertions.Expect(section.Locator("table caption")).ToContainTextAsync("Sager beregnet i Den Gode Overgang");
+        await Assertions.Expect(section.Locator("figure.statistics-chart svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(section.Locator("tbody tr").First).ToBeVisibleAsync();
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= 390, $"/statistik: siden er {scrollWidth} px bred ved 390 px");
+        await BrowserFixture.AssertAccessibleAsync(page);
         await page.Context.CloseAsync();
     }
 }

@@ -13,7 +13,7 @@ namespace Portal.Tests.Letters;
 /// <summary>The form generated from the template's fields, its live preview and warnings (bUnit).</summary>
 public class LetterPageTests
 {
-    private const string Refusal = "skabeloner/afgoerelser/afslag-merudgifter-test";
+    internal const string Refusal = "skabeloner/afgoerelser/afslag-merudgifter-test";
     private static readonly LetterKit s_kit = new();
     private static readonly Lazy<LoadedContent> s_content = new(() =>
     {
@@ -21,7 +21,7 @@ public class LetterPageTests
         return s_kit.Load(dir.Path);
     });
 
-    private static BunitContext CreateContext(DateOnly today)
+    internal static BunitContext CreateContext(DateOnly today)
     {
         var ctx = BunitSetup.CreateContext(s_content.Value.Snapshot, today: today);
         ctx.Services.AddSingleton(Options.Create(s_kit.Options));
@@ -35,6 +35,9 @@ public class LetterPageTests
         ctx.Services.AddSingleton<DocxWriter>();
         ctx.Services.AddSingleton<LetterAudit>();
         ctx.Services.AddScoped<LetterPrefill>();
+        ctx.Services.AddSingleton(new DocumentParser(s_kit.Markdown, []));
+        ctx.Services.AddSingleton<Portal.Governance.DocumentAsOf>();
+        ctx.Services.AddSingleton<PastTemplateVersions>();
         AddDelivery(ctx);
         return ctx;
     }
@@ -57,7 +60,7 @@ public class LetterPageTests
         db.Database.Migrate();
     }
 
-    private static IRenderedComponent<LetterPage> Render(BunitContext ctx, string slug = Refusal) =>
+    internal static IRenderedComponent<LetterPage> Render(BunitContext ctx, string slug = Refusal) =>
         ctx.AsInteractiveServer().Render<LetterPage>(p => p.Add(x => x.TemplateSlug, slug));
 
     [Fact]

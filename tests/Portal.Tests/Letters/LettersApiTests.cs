@@ -274,6 +274,10 @@ public class LettersApiTests(LettersFactoryFixture fixture) : IClassFixture<Lett
         using var details = JsonDocument.Parse(entry.Details!);
         Assert.Equal(64, details.RootElement.GetProperty("hash").GetString()!.Length);
         Assert.Equal(1, details.RootElement.GetProperty("version").GetInt32());
+        // The statistics count by the template's outcome, area and main paragraph as they were when the letter was made.
+        Assert.Equal("afslag", details.RootElement.GetProperty("outcome").GetString());
+        Assert.Equal("børn", details.RootElement.GetProperty("area").GetString());
+        Assert.Equal("Barnets Lov § 86", details.RootElement.GetProperty("paragraph").GetString());
         Assert.True(details.RootElement.GetProperty("partials").TryGetProperty("klagevejledning", out _));
         Assert.True(entry.At >= before);
         Assert.Equal(HttpStatusCode.OK, (await Render(Refusal, new { fields = ValidFields(), sendDate = "2026-11-24" })).StatusCode);

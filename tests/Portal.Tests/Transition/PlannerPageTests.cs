@@ -1,6 +1,9 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Audit;
+using Portal.Data;
 using Portal.Letters;
 using Portal.Tests.Infrastructure;
 using Portal.Transition;
@@ -19,7 +22,39 @@ public class PlannerPageTests
         ctx.Services.AddSingleton<TransitionRules>();
         ctx.Services.AddSingleton<MilestoneDescriber>();
         ctx.Services.AddScoped<LetterPrefill>();
+        // The planner counts its use for the statistics: an audit log over a migrated temp database.
+        var dbPath = Path.Combine(Path.GetTempPath(), $"handicap-planner-{Guid.NewGuid():N}.db");
+        ctx.Services.AddDbContextFactory<PortalDbContext>(o => o.UseSqlite($"Data Source={dbPath}"));
+        ctx.Services.AddSingleton<AuditLog>();
+        ctx.Services.AddScoped<TransitionUsage>();
+        using (var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite($"Data Source={dbPath}").Options))
+        {
+            db.Database.Migrate();
+        }
         return ctx.AsInteractiveServer();
+    }
+
+    [Fact]
+    public async Task Planning_IsCountedOncePerDateOfBirth_WithoutTheDate()
+    {
+        await using var ctx = CreateContext();
+        var page = ctx.Render<PlannerPage>();
+
+        page.Find("#foedselsdato-tekst").Change("03-04-2010");
+        page.Find("#foedselsdato-tekst").Change("03-04-2010");
+        page.Find("#foedselsdato-tekst").Change("05-06-2010");
+
+        await using var db = await ctx.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken);
+        List<AuditEntry> entries = [];
+        for (var i = 0; i < 50 && entries.Count < 2; i++)
+        {
+            // The audit log commits in the background (group commit); the page does not wait for the count.
+            await Task.Delay(100, Xunit.TestContext.Current.CancellationToken);
+            entries = await db.AuditLog.AsNoTracking().Where(a => a.Action == AuditActions.TransitionPlanned).ToListAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, e => Assert.Equal("""{"cases":1}""", e.Details));
+        Assert.All(entries, e => Assert.DoesNotContain("2010", $"{e.Target} {e.Details}"));
     }
 
     [Fact]

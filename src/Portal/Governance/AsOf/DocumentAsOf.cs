@@ -68,6 +68,39 @@ public sealed class DocumentAsOf(IDbContextFactory<PortalDbContext> dbFactory, C
         return new AsOfResult(AsOfStatus.Found, date) { Document = Render(current, text, snapshot), Version = inForce, Current = now };
     }
 
+    /// <summary>Every published version of a document, newest first (the letter page's "compare with an earlier version").</summary>
+    public async Task<IReadOnlyList<PublishedVersion>> PublishedVersionsAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        slug = DocumentStore.Normalize(slug);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var document = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Slug == slug, cancellationToken);
+        if (document is null)
+        {
+            return [];
+        }
+        var versions = await db.DocumentVersions.AsNoTracking()
+            .Where(v => v.DocumentId == document.Id && v.State == VersionState.Published)
+            .Select(v => new { v.Number, v.CreatedAt, v.Author, v.Comment })
+            .ToListAsync(cancellationToken);
+        return versions.Select(v => new PublishedVersion(v.Number, v.CreatedAt, v.Author, v.Comment)).OrderByDescending(v => v.Number).ToList();
+    }
+
+    /// <summary>One published version parsed and rendered as it was; null when the document or the version is not published.</summary>
+    public async Task<LibraryDocument?> PublishedVersionAsync(string slug, int number, CancellationToken cancellationToken = default)
+    {
+        slug = DocumentStore.Normalize(slug);
+        var snapshot = catalog.Current;
+        if (snapshot.Find(slug) is not { } current)
+        {
+            return null;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var text = await db.DocumentVersions.AsNoTracking()
+            .Where(v => v.Document!.Slug == slug && v.Number == number && v.State == VersionState.Published)
+            .Select(v => v.Content).FirstOrDefaultAsync(cancellationToken);
+        return text is null ? null : Render(current, text, snapshot) with { VersionNumber = number };
+    }
+
     private LibraryDocument Render(LibraryDocument current, string text, LibrarySnapshot snapshot)
     {
         var context = new ParseContext(snapshot.Roster, snapshot.Laws, options) { Sources = snapshot.Sources };

@@ -15,6 +15,7 @@ public partial class MilestoneListPage : IAsyncDisposable
     [Inject] private LibraryClock Clock { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private TransitionUsage Usage { get; set; } = default!;
 
     private IJSObjectReference? _module;
     private byte[]? _fileBytes;
@@ -88,6 +89,7 @@ public partial class MilestoneListPage : IAsyncDisposable
             _parse = parse;
             (_periodFrom, _periodTo) = (from, to);
             _table = parse.FatalError is null ? new HitTable(hits) : null;
+            await Usage.RecordAsync(TransitionUsage.ListTarget, parse.FatalError is null ? parse.Rows.Count : 0);
         }
         finally
         {
