@@ -159,6 +159,13 @@ public sealed class ContentSynchronizer(
                 Restore(row.Slug, row.ContentHash, row.Content, stored, laws, persistStamp)
                 ?? ParseAndRender(row.Slug, row.ContentHash, row.Content, context, fresh, persistStamp));
         });
+        // Versions no longer published are not kept: over a long uptime every edit would otherwise stay in memory.
+        var current = published.Select(p => (p.Slug, p.ContentHash)).ToHashSet();
+        foreach (var key in _parsed.Keys.Where(k => !current.Contains(k)))
+        {
+            _parsed.TryRemove(key, out _);
+        }
+
         var documents = new List<LibraryDocument>(published.Count);
         for (var i = 0; i < published.Count; i++)
         {
