@@ -103,8 +103,11 @@ public sealed class ParseCache(IDbContextFactory<PortalDbContext> dbFactory, ILo
         try
         {
             var metadata = JsonSerializer.Deserialize<ParsedMetadata>(json, s_json);
-            return metadata is { Title: not null, Type: not null, TypeLabel: not null, Owner: not null, LegalBasis: not null, Tags: not null,
-                Toc: not null, Headings: not null, Links: not null, Warnings: not null, Issues: not null } ? metadata : null;
+            return metadata is
+            {
+                Title: not null, Type: not null, TypeLabel: not null, Owner: not null, LegalBasis: not null, Tags: not null,
+                Toc: not null, Headings: not null, Links: not null, Warnings: not null, Issues: not null
+            } ? metadata : null;
         }
         catch (JsonException)
         {

@@ -63,7 +63,8 @@ public class ParseCacheTests
         await harness.Synchronizer.SyncAsync(ct);
 
         var restarted = harness.Restarted(new ParseCache(harness.Get<IDbContextFactory<Portal.Data.PortalDbContext>>(),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<ParseCache>.Instance) { PipelineVersion = "a-newer-renderer" });
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ParseCache>.Instance)
+        { PipelineVersion = "a-newer-renderer" });
         await restarted.SyncAsync(ct);
 
         Assert.Equal(3, restarted.ParseCount);
