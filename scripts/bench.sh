@@ -4,12 +4,14 @@
 # (2 threads / 32 connections / DURATION s, default 15) on each case, restarts to the first 200, reads RSS and the WAL,
 # and prints measured / baseline / ratio / goal / met. Not part of the test suite; stops everything it started.
 # Usage: scripts/bench.sh [N] [DURATION]      ports 7210 (portal) and 7211 (nginx)
+# Environment: BENCH_DOCS and BENCH_DURATION instead of the arguments; BENCH_PORT and BENCH_NGINX_PORT move the ports
+# (several engineers share one machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-N="${1:-10000}"
-DURATION="${2:-15}"
-PORT=7210
-NGINX_PORT=7211
+N="${1:-${BENCH_DOCS:-10000}}"
+DURATION="${2:-${BENCH_DURATION:-15}}"
+PORT="${BENCH_PORT:-7210}"
+NGINX_PORT="${BENCH_NGINX_PORT:-7211}"
 BASE="http://127.0.0.1:$PORT"
 SLUG="arbejdsgange/10-til-borgere/pjece-sagsforloebet-voksne"
 TEMPLATE="skabeloner/afgoerelser/voksne/afslag-merudgifter"

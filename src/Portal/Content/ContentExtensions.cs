@@ -16,6 +16,8 @@ public static class ContentExtensions
         builder.Services.AddSingleton<MarkdownRenderer>();
         builder.Services.AddSingleton<DocumentParser>();
         builder.Services.AddSingleton<IDocumentCheck, LocalPlaceholderCheck>();
+        builder.Services.AddSingleton<ParseCache>();
+        builder.Services.AddSingleton(sp => new HtmlCache(sp.GetRequiredService<ContentOptions>().HtmlCacheMegabytes * 1024L * 1024));
         builder.Services.AddSingleton<ContentImporter>();
         builder.Services.AddSingleton<ContentCatalog>();
         builder.Services.AddSingleton<ContentSynchronizer>();

@@ -34,6 +34,12 @@ public sealed class ContentOptions
         ["frase"] = "Frase",
     };
 
+    /// <summary>
+    /// Memory for document HTML held between requests (least recently read goes first). Bodies not held are read from
+    /// the persisted parse cache, so this bounds memory, not what can be served.
+    /// </summary>
+    public int HtmlCacheMegabytes { get; set; } = 64;
+
     /// <summary>Top-level folders under the root that are imported as documents.</summary>
     public string[] DocumentFolders { get; set; } = ["arbejdsgange", "skabeloner"];
 }

@@ -21,11 +21,20 @@ public sealed class ContentSynchronizer(
     ILogger<ContentSynchronizer> logger,
     IEnumerable<IBeforeImportStep> beforeImport,
     IEnumerable<IDocumentRedirects> redirects,
+    IEnumerable<IDocumentCheck> checks,
+    MarkdownRenderer renderer,
+    ParseCache parseCache,
+    HtmlCache htmlCache,
     IEnumerable<IDocumentAdjuster> adjusters)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<(string Slug, string Hash), ParseResult> _parsed = new();
     private string _contextStamp = "";
+    private string _stamp = "";
+    private int _parseCount;
+
+    /// <summary>How many documents this instance has parsed (not restored from a cache); for tests and logs.</summary>
+    public int ParseCount => _parseCount;
 
     public async Task SyncAsync(CancellationToken cancellationToken = default)
     {
@@ -46,7 +55,9 @@ public sealed class ContentSynchronizer(
             using var activity = Telemetry.PortalTelemetry.Source.StartActivity("content.import");
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var import = await importer.ImportAsync(root.Path, cancellationToken);
-            Telemetry.PortalTelemetry.ImportDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var importMs = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            Telemetry.PortalTelemetry.ImportDuration.Record(importMs);
+            logger.LogInformation("Indholdsmappen læst og sammenlignet på {Ms} ms", (int)importMs);
             if (import.Created + import.Updated + import.Removed > 0)
             {
                 logger.LogInformation("Indhold importeret: {Created} nye, {Updated} ændrede, {Removed} fjernet", import.Created, import.Updated, import.Removed);
@@ -105,8 +116,12 @@ public sealed class ContentSynchronizer(
     {
         using var activity = Telemetry.PortalTelemetry.Source.StartActivity("content.render");
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var parsedBefore = _parseCount;
         await RebuildSnapshotAsync(importIssues, cancellationToken);
-        Telemetry.PortalTelemetry.RebuildDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        Telemetry.PortalTelemetry.RebuildDuration.Record(elapsed);
+        logger.LogInformation("Biblioteket bygget på {Ms} ms: {Documents} dokumenter, {Parsed} fortolket, resten fra parse-cachen",
+            (int)elapsed, catalog.Current.Documents.Count, _parseCount - parsedBefore);
     }
 
     private async Task RebuildSnapshotAsync(IReadOnlyList<ContentIssue> importIssues, CancellationToken cancellationToken)
@@ -117,11 +132,15 @@ public sealed class ContentSynchronizer(
         RateTable.Load(root.Path, DateOnly.FromDateTime(clock.GetLocalNow().Date), issues); // satser.yml problems show on Indholdsfejl
         var folders = FolderCatalog.Load(root.Path, options.Value.DocumentFolders, issues);
 
-        var stamp = StampOf(Roster.FileName) + StampOf(LawCatalog.FileName);
+        // Everything a parse depends on besides the text: a change to any of it re-parses the whole library.
+        var stamp = StampOf(Roster.FileName) + StampOf(LawCatalog.FileName)
+            + ContentHash.Of(System.Text.Json.JsonSerializer.Serialize(options.Value) + lawOptions.Value.BaseUrl
+                + string.Join(",", checks.Select(c => c.GetType().FullName)));
         if (stamp != _contextStamp)
         {
             _parsed.Clear();
             _contextStamp = stamp;
+            _stamp = parseCache.StampFor(stamp);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -131,13 +150,29 @@ public sealed class ContentSynchronizer(
             .ToListAsync(cancellationToken);
         var context = new ParseContext(roster, laws, options.Value) { Sources = published.Select(p => new SourceDocument(p.Slug, p.Content)).ToList() };
 
+        // Only what this process has not parsed yet is looked up in the persisted cache (a restart: all of it).
+        var stored = published.Any(p => !_parsed.ContainsKey((p.Slug, p.ContentHash)))
+            ? await parseCache.LoadAsync(_stamp, cancellationToken)
+            : new Dictionary<string, (string Hash, string Metadata)>();
+        var fresh = new ConcurrentBag<ParsedDocumentEntry>();
+        var persistStamp = _stamp;
+
         // Parsing is independent per document: use both cores at start-up.
         var results = new ParseResult[published.Count];
         Parallel.For(0, published.Count, i =>
         {
             var row = published[i];
-            results[i] = _parsed.GetOrAdd((row.Slug, row.ContentHash), _ => parser.Parse(row.Slug, row.Slug + ".md", row.Content, context));
+            results[i] = _parsed.GetOrAdd((row.Slug, row.ContentHash), _ =>
+                Restore(row.Slug, row.ContentHash, row.Content, stored, laws, persistStamp)
+                ?? ParseAndRender(row.Slug, row.ContentHash, row.Content, context, fresh, persistStamp));
         });
+        // Versions no longer published are not kept: over a long uptime every edit would otherwise stay in memory.
+        var current = published.Select(p => (p.Slug, p.ContentHash)).ToHashSet();
+        foreach (var key in _parsed.Keys.Where(k => !current.Contains(k)))
+        {
+            _parsed.TryRemove(key, out _);
+        }
+
         var documents = new List<LibraryDocument>(published.Count);
         for (var i = 0; i < published.Count; i++)
         {
@@ -169,7 +204,68 @@ public sealed class ContentSynchronizer(
         documents.Sort((a, b) => string.CompareOrdinal(a.Slug, b.Slug));
         var ordered = issues.OrderBy(i => i.Severity).ThenBy(i => i.File, StringComparer.Ordinal).ThenBy(i => i.Line).ToList();
         catalog.Publish(new LibrarySnapshot(documents, ordered, folders, roster, laws, clock.GetUtcNow()) { Sources = context.Sources });
+
+        if (!fresh.IsEmpty || stored.Keys.Any(k => !slugs.Contains(k)))
+        {
+            await parseCache.SaveAsync(fresh, published.Select(p => p.Slug).ToHashSet(StringComparer.Ordinal), cancellationToken);
+        }
     }
+
+    /// <summary>The document as import computed it last time, or null when the entry is missing, stale or unreadable.</summary>
+    private ParseResult? Restore(string slug, string hash, string text, IReadOnlyDictionary<string, (string Hash, string Metadata)> stored, LawCatalog laws, string stamp)
+    {
+        if (!stored.TryGetValue(slug, out var entry) || entry.Hash != hash
+            || ParseCache.Deserialize(entry.Metadata) is not { } m || FrontMatterReader.BodyOf(text) is not { } body)
+        {
+            return null;
+        }
+        var filePath = slug + ".md";
+        var document = new LibraryDocument
+        {
+            Slug = slug,
+            FilePath = filePath,
+            Folder = slug.Contains('/') ? slug[..slug.LastIndexOf('/')] : "",
+            Title = m.Title,
+            Type = m.Type,
+            TypeLabel = m.TypeLabel,
+            Area = m.Area,
+            Owner = m.Owner,
+            ReviewDate = m.ReviewDate,
+            LegalBasis = m.LegalBasis,
+            Phase = m.Phase,
+            Tags = m.Tags,
+            Summary = m.Summary,
+            Updated = m.Updated,
+            HtmlSource = ServedHtml(slug, hash, body, laws, stamp),
+            Toc = m.Toc,
+            Headings = m.Headings,
+            Body = body,
+            LazyFrontMatter = new Lazy<FrontMatter>(() => FrontMatterReader.Read(text, filePath).FrontMatter
+                ?? throw new InvalidOperationException($"Front matter i {filePath} kunne ikke læses igen.")),
+            Links = m.Links,
+            Warnings = m.Warnings,
+        };
+        return new ParseResult(document, m.Issues);
+    }
+
+    private ParseResult ParseAndRender(string slug, string hash, string text, ParseContext context, ConcurrentBag<ParsedDocumentEntry> fresh, string stamp)
+    {
+        Interlocked.Increment(ref _parseCount);
+        var result = parser.Parse(slug, slug + ".md", text, context);
+        if (result.Document is not { } document)
+        {
+            return result; // documents with errors are not cached: they are few, and their messages must stay current
+        }
+        // Render now: the syntax tree is then not kept alive for a page nobody may open, and the HTML can be persisted.
+        var html = document.Html;
+        htmlCache.Add(slug, hash, html);
+        fresh.Add(new ParsedDocumentEntry { Slug = slug, ContentHash = hash, Stamp = stamp, Metadata = ParseCache.Serialize(document, result.Issues), Html = html });
+        return result with { Document = document with { HtmlSource = ServedHtml(slug, hash, document.Body, context.Laws, stamp) } };
+    }
+
+    // The served HTML lives in the bounded cache; a miss reads the persisted entry, and without one renders again.
+    private DocumentHtml ServedHtml(string slug, string hash, string body, LawCatalog laws, string stamp) =>
+        new(() => htmlCache.Get(slug, hash, () => parseCache.LoadHtml(slug, hash, stamp) ?? renderer.Render(body, slug, laws).Html));
 
     private string StampOf(string fileName)
     {

@@ -101,11 +101,11 @@ public sealed class DocumentParser(MarkdownRenderer renderer, IEnumerable<IDocum
             Tags = fm.GetList(FrontMatterKeys.Tags, splitCommas: true),
             Summary = fm.GetString(FrontMatterKeys.Summary),
             Updated = updated,
-            LazyHtml = rendered.LazyHtml,
+            HtmlSource = DocumentHtml.Held(rendered.LazyHtml),
             Toc = rendered.Toc,
             Headings = rendered.Headings,
             Body = split.Body,
-            FrontMatter = fm,
+            LazyFrontMatter = new Lazy<FrontMatter>(fm),
             Links = rendered.Links,
             Warnings = issues.Where(i => i.Severity == IssueSeverity.Warning).ToList(),
         };

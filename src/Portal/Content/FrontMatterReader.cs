@@ -55,6 +55,18 @@ public static class FrontMatterReader
         }
     }
 
+    /// <summary>The body alone, without parsing the YAML (a document restored from the parse cache); null without front matter.</summary>
+    public static string? BodyOf(string text)
+    {
+        text = TextNormalizer.NormalizeNewlines(text);
+        if (!text.StartsWith("---\n", StringComparison.Ordinal) || FindClosingDelimiter(text) is var end && end < 0)
+        {
+            return null;
+        }
+        var bodyStart = text.IndexOf('\n', end + 1);
+        return bodyStart < 0 ? "" : text[(bodyStart + 1)..];
+    }
+
     private static SplitDocument Fail(string text, string file, int line, string message) =>
         new(null, text, 1, new ContentIssue(file, line, IssueSeverity.Error, message));
 

@@ -20,14 +20,17 @@ public sealed record LibraryDocument
     public IReadOnlyList<string> Tags { get; init; } = [];
     public string? Summary { get; init; }
     public DateOnly? Updated { get; init; }
-    public required Lazy<string> LazyHtml { get; init; }
+    /// <summary>Where the body's HTML comes from: held after a fresh parse, fetched through the bounded cache when served.</summary>
+    public required DocumentHtml HtmlSource { get; init; }
 
     /// <summary>The sanitised HTML of the body.</summary>
-    public string Html => LazyHtml.Value;
+    public string Html => HtmlSource.Value;
     public required IReadOnlyList<TocEntry> Toc { get; init; }
     public required IReadOnlyList<string> Headings { get; init; }
     public required string Body { get; init; }
-    public required FrontMatter FrontMatter { get; init; }
+    /// <summary>Parsed on first use: a document restored from the parse cache needs its YAML only for features that read their own keys.</summary>
+    public required Lazy<FrontMatter> LazyFrontMatter { get; init; }
+    public FrontMatter FrontMatter => LazyFrontMatter.Value;
     public IReadOnlyList<DocumentLink> Links { get; init; } = [];
     public IReadOnlyList<ContentIssue> Warnings { get; init; } = [];
 

@@ -24,6 +24,7 @@ public class PortalDbContext : DbContext, IDataProtectionKeyContext
     public DbSet<PendingFileWrite> PendingFileWrites => Set<PendingFileWrite>();
     public DbSet<ContentConflict> ContentConflicts => Set<ContentConflict>();
     public DbSet<DocumentRedirect> DocumentRedirects => Set<DocumentRedirect>();
+    public DbSet<Content.ParsedDocumentEntry> ParsedDocuments => Set<Content.ParsedDocumentEntry>();
     public DbSet<Reviews.ReviewRecord> Reviews => Set<Reviews.ReviewRecord>();
     public DbSet<Reviews.SentReminder> SentReminders => Set<Reviews.SentReminder>();
     public DbSet<Reviews.OwnerMessage> OwnerMessages => Set<Reviews.OwnerMessage>();

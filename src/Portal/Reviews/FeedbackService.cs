@@ -66,21 +66,25 @@ public sealed partial class FeedbackService(
             FromEmail = string.IsNullOrEmpty(from.Email) ? null : from.Email,
             CreatedAt = clock.GetUtcNow(),
         };
+        var mailNow = mail.Enabled && !string.IsNullOrWhiteSpace(document.Owner.Email);
+        // Saved as already mailed when this request mails it, so the reminder job (on any node) never picks it up
+        // in between and sends it a second time; a failed send hands it back to the job.
+        message.MailedAt = mailNow ? message.CreatedAt : null;
         db.OwnerMessages.Add(message);
         await db.SaveChangesAsync(cancellationToken);
 
-        if (mail.Enabled && !string.IsNullOrWhiteSpace(document.Owner.Email))
+        if (mailNow)
         {
             try
             {
                 await mail.SendAsync(MessageMail(document.Owner, message, document.Title, smtp.Value.PortalUrl), cancellationToken);
-                message.MailedAt = clock.GetUtcNow();
-                await db.SaveChangesAsync(cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The reminder job sends it later; the message is already on the dashboard.
                 logger.LogWarning(ex, "Besked til {Email} kunne ikke sendes nu", document.Owner.Email);
+                message.MailedAt = null;
+                await db.SaveChangesAsync(CancellationToken.None);
             }
         }
         return new FeedbackResult(true, $"Tak. Beskeden er sendt til {document.Owner.Name}, som er tovholder for dokumentet.", message.Id);

@@ -114,17 +114,24 @@ public sealed class ReminderJob(
             {
                 continue;
             }
+            // Claim it first (one conditional update): a feedback request or another run that got there first sends it.
+            var claimed = await db.OwnerMessages.Where(m => m.Id == message.Id && m.MailedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.MailedAt, clock.GetUtcNow()), cancellationToken);
+            if (claimed == 0)
+            {
+                continue;
+            }
             try
             {
                 await mail.SendAsync(FeedbackService.MessageMail(owner, message, catalog.Current.Find(message.Slug)?.Title ?? message.Slug, smtp.Value.PortalUrl), cancellationToken);
-                message.MailedAt = clock.GetUtcNow();
-                await db.SaveChangesAsync(cancellationToken);
                 sentCount++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 failed++;
                 logger.LogError(ex, "Besked {Id} til {Email} kunne ikke sendes", message.Id, owner.Email);
+                await db.OwnerMessages.Where(m => m.Id == message.Id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.MailedAt, (DateTimeOffset?)null), CancellationToken.None);
             }
         }
         return (sentCount, failed);

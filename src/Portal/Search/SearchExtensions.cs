@@ -6,6 +6,7 @@ public static class SearchExtensions
     {
         builder.Services.AddSingleton<SearchService>();
         builder.Services.AddHostedService<SearchWarmUp>();
+        builder.Services.AddHealthChecks().AddCheck<SearchIndexHealthCheck>("søgeindeks", tags: [Health.HealthTags.Ready]);
         return builder;
     }
 
@@ -26,4 +27,17 @@ internal sealed class SearchWarmUp(SearchService search) : IHostedService
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>
+/// Degraded (still 200) while the first index is built after start-up: pages are served from the snapshot at once, and
+/// only a search waits for the index.
+/// </summary>
+internal sealed class SearchIndexHealthCheck(SearchService search) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+{
+    public Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+        Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(search.HasIndex
+            ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()
+            : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Degraded("Søgeindekset bygges"));
 }

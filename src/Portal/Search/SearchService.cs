@@ -28,6 +28,9 @@ public sealed class SearchService : IDisposable
         Schedule(catalog.Current);
     }
 
+    /// <summary>False until the first index is built (start-up); /health/ready reports it as degraded meanwhile.</summary>
+    public bool HasIndex => _index is not null;
+
     /// <summary>Completes when the index reflects the latest content change (for tests and the start page).</summary>
     public Task Idle => _idle.Task;
 
@@ -41,6 +44,15 @@ public sealed class SearchService : IDisposable
             if (_index is { } index)
             {
                 return index;
+            }
+            // Wait for the build under way rather than build a second index beside it on a starved CPU.
+            if (_idle.Task is { IsCompleted: false } building)
+            {
+                building.Wait();
+                if (_index is { } built)
+                {
+                    return built;
+                }
             }
             lock (_firstBuild)
             {

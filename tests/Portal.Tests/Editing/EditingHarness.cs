@@ -103,6 +103,8 @@ public sealed class EditingHarness : IAsyncDisposable
         services.AddSingleton<HtmlSafety>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<DocumentParser>();
+        services.AddSingleton<ParseCache>();
+        services.AddSingleton(new HtmlCache(64L * 1024 * 1024));
         services.AddSingleton<ContentImporter>();
         services.AddSingleton<ContentCatalog>();
         services.AddSingleton<ContentSynchronizer>();

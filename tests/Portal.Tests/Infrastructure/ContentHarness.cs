@@ -37,6 +37,11 @@ public sealed class ContentHarness : IAsyncDisposable
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
+    /// <summary>A synchronizer as a restarted process has it: nothing parsed in memory, no HTML held, same database.</summary>
+    public ContentSynchronizer Restarted(ParseCache? parseCache = null, HtmlCache? htmlCache = null) =>
+        ActivatorUtilities.CreateInstance<ContentSynchronizer>(_services,
+            parseCache ?? _services.GetRequiredService<ParseCache>(), htmlCache ?? new HtmlCache(64L * 1024 * 1024));
+
     public static async Task<ContentHarness> CreateAsync(TestContentDirectory content, Action<ContentOptions>? configure = null)
     {
         var dbPath = Path.Combine(Path.GetTempPath(), $"handicap-test-{Guid.NewGuid():N}.db");
@@ -56,6 +61,8 @@ public sealed class ContentHarness : IAsyncDisposable
         services.AddSingleton<HtmlSafety>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<DocumentParser>();
+        services.AddSingleton<ParseCache>();
+        services.AddSingleton(new HtmlCache(64L * 1024 * 1024));
         services.AddSingleton<Portal.Documents.DocumentImport>();
         services.AddSingleton<ContentImporter>();
         services.AddSingleton<ContentCatalog>();

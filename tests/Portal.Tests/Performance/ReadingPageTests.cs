@@ -31,6 +31,7 @@ public class ReadingPageTests(ReadingPageTests.Fixture fixture) : IClassFixture<
     [Theory]
     [InlineData(Document)]
     [InlineData("/bibliotek")]
+    [InlineData("/tilbud-folder?omraade=voksen")]
     public async Task ReadingPage_IsStatic_PrivateNoCache_AndA304WhenUnchanged(string url)
     {
         using var client = await fixture.Factory.SignInAsync("sagsbehandler");
@@ -49,6 +50,31 @@ public class ReadingPageTests(ReadingPageTests.Fixture fixture) : IClassFixture<
         var second = await client.SendAsync(again, Token);
 
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/tilbud-folder?omraade=voksen", "Tilbud, der ikke kræver visitation – voksne")]
+    [InlineData("/sagsforloeb?omraade=voksen", "Sagsforløbet for borgere")] // the fixture has no sagsforloeb.yml: the error text
+    public async Task FolderAndJourney_RenderStatically(string url, string heading)
+    {
+        using var client = await fixture.Factory.SignInAsync("sagsbehandler");
+
+        var html = await client.GetStringAsync(url, Token);
+
+        Assert.Contains(heading, System.Net.WebUtility.HtmlDecode(html));
+        Assert.DoesNotContain("data-circuit=", html);
+    }
+
+    [Fact]
+    public async Task OfferFolder_ChoosesTheAreaWithAGetForm_AndPrintsWithoutACircuit()
+    {
+        using var client = await fixture.Factory.SignInAsync("sagsbehandler");
+
+        var html = await client.GetStringAsync("/tilbud-folder?omraade=voksen", Token);
+
+        Assert.Contains("<form method=\"get\" action=\"/tilbud-folder\"", html);
+        Assert.Matches("<option value=\"voksen\" selected", html);
+        Assert.Contains("data-print", html);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Security;
@@ -27,6 +28,18 @@ public class HealthTests
         var text = body.GetRawText();
         Assert.DoesNotContain("Data Source", text);
         Assert.DoesNotContain("/tmp", text);
+    }
+
+    [Fact]
+    public async Task Ready_ReportsTheSearchIndex_HealthyOnceBuilt()
+    {
+        await using var factory = new PortalFactory();
+        using var client = factory.CreateAnonymousClient();
+        await factory.Services.GetRequiredService<Portal.Search.SearchService>().Idle;
+
+        var body = await client.GetFromJsonAsync<JsonElement>("/health/ready", Token);
+
+        Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("søgeindeks").GetString());
     }
 
     [Fact]

@@ -212,6 +212,35 @@ namespace Portal.Data.Migrations
                     b.ToTable("JobRuns");
                 });
 
+            modelBuilder.Entity("Portal.Content.ParsedDocumentEntry", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stamp")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Slug");
+
+                    b.ToTable("ParsedDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Delivery.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

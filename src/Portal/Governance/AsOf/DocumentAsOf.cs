@@ -111,6 +111,6 @@ public sealed class DocumentAsOf(IDbContextFactory<PortalDbContext> dbFactory, C
         // An old text may fail today's rules (a tovholder since removed): show its body under today's metadata rather than nothing.
         var split = DocumentText.Split(text);
         var rendered = renderer.Render(split.Body, current.Slug, snapshot.Laws);
-        return current with { LazyHtml = rendered.LazyHtml, Toc = rendered.Toc, Body = split.Body, Headings = rendered.Headings };
+        return current with { HtmlSource = DocumentHtml.Held(rendered.LazyHtml), Toc = rendered.Toc, Body = split.Body, Headings = rendered.Headings };
     }
 }

@@ -87,3 +87,9 @@ document.addEventListener('change', function (e) {
   var form = e.target && e.target.closest ? e.target.closest('form[data-autosubmit]') : null;
   if (form) { form.requestSubmit(); }
 });
+
+// Static pages: a print button needs no circuit.
+document.addEventListener('click', function (e) {
+  var button = e.target && e.target.closest ? e.target.closest('[data-print]') : null;
+  if (button) { window.print(); }
+});

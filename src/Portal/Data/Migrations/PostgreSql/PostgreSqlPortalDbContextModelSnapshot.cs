@@ -223,6 +223,35 @@ namespace Portal.Data.Migrations.PostgreSql
                     b.ToTable("JobRuns");
                 });
 
+            modelBuilder.Entity("Portal.Content.ParsedDocumentEntry", b =>
+                {
+                    b.Property<string>("Slug")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Stamp")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Slug");
+
+                    b.ToTable("ParsedDocuments", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Delivery.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Content;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Content;
+
+/// <summary>The persisted parse cache: a restart restores what import computed, and anything stale is parsed again.</summary>
+public class ParseCacheTests
+{
+    private const string Ventilen = "arbejdsgange/02-tilbud/ventilen";
+
+    [Fact]
+    public async Task Restart_WithPersistedEntries_ParsesNothingAndServesTheSameDocuments()
+    {
+        await using var harness = await ContentHarness.CreateAsync(TestContentDirectory.FromFixture());
+        var ct = TestContext.Current.CancellationToken;
+        await harness.Synchronizer.SyncAsync(ct);
+        var before = harness.Snapshot.Find(Ventilen)!;
+        var html = before.Html;
+
+        var restarted = harness.Restarted();
+        await restarted.SyncAsync(ct);
+
+        Assert.Equal(3, harness.Synchronizer.ParseCount);
+        Assert.Equal(0, restarted.ParseCount);
+        var after = harness.Snapshot.Find(Ventilen)!;
+        Assert.NotSame(before, after);
+        Assert.Equal(html, after.Html);
+        Assert.Equal(before.Title, after.Title);
+        Assert.Equal(before.Toc, after.Toc);
+        Assert.Equal(before.Headings, after.Headings);
+        Assert.Equal(before.Body, after.Body);
+        Assert.Equal(before.Owner, after.Owner);
+        Assert.Equal(before.FrontMatter.Yaml, after.FrontMatter.Yaml);
+    }
+
+    [Fact]
+    public async Task Restart_AfterFileChanged_ParsesOnlyThatDocument()
+    {
+        await using var harness = await ContentHarness.CreateAsync(TestContentDirectory.FromFixture());
+        var ct = TestContext.Current.CancellationToken;
+        await harness.Synchronizer.SyncAsync(ct);
+        File.AppendAllText(Path.Combine(harness.Content.Path, Ventilen + ".md"), "\nEn helt ny sætning om ventilen.\n");
+
+        var restarted = harness.Restarted();
+        await restarted.SyncAsync(ct);
+
+        Assert.Equal(1, restarted.ParseCount);
+        Assert.Contains("En helt ny sætning om ventilen.", harness.Snapshot.Find(Ventilen)!.Html);
+
+        // The entry now holds the new version: the next restart parses nothing.
+        var again = harness.Restarted();
+        await again.SyncAsync(ct);
+        Assert.Equal(0, again.ParseCount);
+        Assert.Contains("En helt ny sætning om ventilen.", harness.Snapshot.Find(Ventilen)!.Html);
+    }
+
+    [Fact]
+    public async Task Restart_WithAnotherPipelineVersion_ParsesEverything()
+    {
+        await using var harness = await ContentHarness.CreateAsync(TestContentDirectory.FromFixture());
+        var ct = TestContext.Current.CancellationToken;
+        await harness.Synchronizer.SyncAsync(ct);
+
+        var restarted = harness.Restarted(new ParseCache(harness.Get<IDbContextFactory<Portal.Data.PortalDbContext>>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ParseCache>.Instance)
+        { PipelineVersion = "a-newer-renderer" });
+        await restarted.SyncAsync(ct);
+
+        Assert.Equal(3, restarted.ParseCount);
+        Assert.Equal(3, harness.Snapshot.Documents.Count);
+    }
+
+    [Fact]
+    public async Task Restart_WithCorruptOrMissingEntry_ParsesThatDocumentAgain()
+    {
+        await using var harness = await ContentHarness.CreateAsync(TestContentDirectory.FromFixture());
+        var ct = TestContext.Current.CancellationToken;
+        await harness.Synchronizer.SyncAsync(ct);
+        var html = harness.Snapshot.Find(Ventilen)!.Html;
+        var other = harness.Snapshot.Documents.First(d => d.Slug != Ventilen).Slug;
+        await using (var db = harness.CreateDb())
+        {
+            await db.ParsedDocuments.Where(e => e.Slug == Ventilen).ExecuteUpdateAsync(s => s.SetProperty(e => e.Metadata, "{\"Title\": [ikke json"), ct);
+            await db.ParsedDocuments.Where(e => e.Slug == other).ExecuteDeleteAsync(ct);
+        }
+
+        var restarted = harness.Restarted();
+        await restarted.SyncAsync(ct);
+
+        Assert.Equal(2, restarted.ParseCount);
+        Assert.Equal(3, harness.Snapshot.Documents.Count);
+        Assert.Equal(html, harness.Snapshot.Find(Ventilen)!.Html);
+    }
+
+    [Fact]
+    public async Task Html_NotHeldInMemory_IsReadFromTheEntryOrRenderedAgain()
+    {
+        await using var harness = await ContentHarness.CreateAsync(TestContentDirectory.FromFixture());
+        var ct = TestContext.Current.CancellationToken;
+        await harness.Synchronizer.SyncAsync(ct);
+        var html = harness.Snapshot.Find(Ventilen)!.Html;
+
+        // A cache of one byte holds nothing: every read goes to the database.
+        var restarted = harness.Restarted(htmlCache: new HtmlCache(1));
+        await restarted.SyncAsync(ct);
+        Assert.Equal(html, harness.Snapshot.Find(Ventilen)!.Html);
+
+        await using (var db = harness.CreateDb())
+        {
+            await db.ParsedDocuments.ExecuteDeleteAsync(ct);
+        }
+        Assert.Equal(html, harness.Snapshot.Find(Ventilen)!.Html);
+    }
+}
