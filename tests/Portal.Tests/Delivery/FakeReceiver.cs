@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace Portal.Tests.Delivery;
 
 /// <summary>
-/// A local HTTP server that plays Serviceplatformen or the case system: /ok, /400, /500, /slow (answers after
+/// A local HTTP server that plays Serviceplatformen or the case system: /ok, /400, /409 (already received), /500, /slow (answers after
 /// <see cref="SlowDelay"/>), /hang (after 30 s). It counts each idempotency key once, as a real receiver de-duplicates a repeated call.
 /// </summary>
 public sealed class FakeReceiver : IAsyncDisposable
@@ -36,6 +36,8 @@ public sealed class FakeReceiver : IAsyncDisposable
                     return Results.Text("Ugyldig modtager", statusCode: 400);
                 case "500":
                     return Results.Text("Intern fejl", statusCode: 500);
+                case "409":
+                    return Results.Text("Transaktionen er allerede modtaget", statusCode: 409);
                 case "slow":
                     await Task.Delay(SlowDelay, ct);
                     break;
