@@ -27,8 +27,11 @@ public static class DeliveryRuns
     public static async Task PdfAsync(int count, string template)
     {
         var root = BenchmarkContent.RepositoryRoot();
-        var content = new BenchmarkContent(Path.Combine(root, "content"), BenchmarkContent.ConfiguredOptions(root));
-        var definition = content.Set.Templates.First(t => t.PartialName == template);
+        // "fixture:<name>" takes a test fixture template (the shipped letters all run to two pages with the signature).
+        var fixture = template.StartsWith("fixture:", StringComparison.Ordinal);
+        var content = new BenchmarkContent(fixture ? LetterBenchmarks.FixtureCopy(root) : Path.Combine(root, "content"), BenchmarkContent.ConfiguredOptions(root));
+        var name = fixture ? template["fixture:".Length..] : template;
+        var definition = content.Set.Templates.First(t => t.PartialName == name);
         var request = new LetterRequest(definition.Example, new DateOnly(2026, 11, 24), [new Recipient("Anna Andersen", RecipientRole.CustodyHolder, "Vejen 1\n7100 Vejle")]);
         var docx = content.Docx.Write(content.Service.Generate(content.Set, definition, request, s_caseworker));
         await using var converter = new PdfConverter(Microsoft.Extensions.Options.Options.Create(new DeliveryOptions { Pdf = { StartAtLaunch = false } }), NullLogger<PdfConverter>.Instance);
@@ -38,7 +41,9 @@ public static class DeliveryRuns
         Console.WriteLine($"// LibreOffice warm after {cold.ElapsedMilliseconds} ms ({converter.OfficeVersion}); DOCX from DocxWriter: {definition.Slug}, {docx.Length} bytes");
         var first = await converter.ConvertAsync(docx, "handicapportal-manifest/1; benchmark", definition.Title);
         var pages = Pages(first);
-        Console.WriteLine($"// PDF: {first.Length} bytes, {pages} page(s)");
+        var sample = Path.Combine(Path.GetTempPath(), "handicap-bench-letter.pdf");
+        await File.WriteAllBytesAsync(sample, first);
+        Console.WriteLine($"// PDF: {first.Length} bytes, {pages} page(s), sample in {sample}");
 
         var times = new List<double>();
         var total = Stopwatch.StartNew();
