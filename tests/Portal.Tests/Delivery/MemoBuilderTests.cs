@@ -80,18 +80,15 @@ public class MemoBuilderTests
     }
 
     [Fact]
-    public void BuildAndValidate_OnePageLetter_TakesAFewMilliseconds()
+    public void BuildAndValidate_ManyMessages_CompileTheSchemaOnce()
     {
-        var request = Request() with { Pdf = new byte[40_000] };
-        s_builder.BuildValid(request);
+        // The ≤ 5 ms figure comes from MemoBenchmarks (tests/Portal.LetterBenchmarks); this only checks the schema is not rebuilt per message.
+        s_builder.BuildValid(Request());
+        var schemas = MemoSchema.Schemas;
 
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < 20; i++)
-        {
-            s_builder.BuildValid(request);
-        }
+        s_builder.BuildValid(Request() with { Pdf = new byte[40_000] });
 
-        // Not a timing gate (the benchmark measures); only guards against compiling the schema per message.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5));
+        Assert.Same(schemas, MemoSchema.Schemas);
+        Assert.True(schemas.IsCompiled);
     }
 }
