@@ -36,6 +36,19 @@ public class KleVerificationTests
         Assert.All(warnings, w => Assert.Equal(IssueSeverity.Warning, w.Severity));
     }
 
+    [Theory]
+    [InlineData("form: { opgave: FORM-TEST-1, navn: \"Merudgifter (test)\", handlingsfacet: G01 }", "FORM-TEST-1", false)]
+    [InlineData("form: { navn: \"Merudgifter (test)\" }", null, true)]
+    public void Template_FormTask_IsReadForMeMo_OrWarnedWhenIncomplete(string form, string? task, bool warned)
+    {
+        using var dir = WithReceiptKle(Verified + "\n" + form);
+
+        var content = s_kit.Load(dir.Path);
+
+        Assert.Equal(task, content.Templates.Find(Receipt)?.Form?.TaskKey);
+        Assert.Equal(warned, content.Snapshot.Issues.Any(i => i.File.StartsWith(Receipt, StringComparison.Ordinal) && i.Message.Contains("'form' skal have 'opgave'")));
+    }
+
     [Fact]
     public async Task IndholdsfejlPage_ShowsTheUnverifiedKleWarning()
     {

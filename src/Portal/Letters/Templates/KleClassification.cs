@@ -40,3 +40,29 @@ public sealed record KleClassification(string SubjectKey, string Label, string? 
         return new KleClassification(subject, label.Trim(), string.IsNullOrWhiteSpace(facet) ? null : facet.Trim());
     }
 }
+
+/// <summary>
+/// The template's FORM task (front matter "form": opgave, navn, optionally handlingsfacet), sent in MeMo's FORMdata
+/// where known. Optional: a template without one sends KLE only.
+/// </summary>
+public sealed record FormClassification(string TaskKey, string Label, string? ActivityFacet)
+{
+    public static FormClassification? Read(FrontMatter fm, string file, List<ContentIssue> issues)
+    {
+        if (fm.GetNode(FrontMatterKeys.Form) is not { } node)
+        {
+            return null;
+        }
+        var map = node as YamlMappingNode;
+        var task = map is null ? null : YamlFile.Scalar(map, "opgave");
+        var label = map is null ? null : YamlFile.Scalar(map, "navn");
+        if (task is null || label is null)
+        {
+            issues.Add(new ContentIssue(file, fm.LineOf(FrontMatterKeys.Form), IssueSeverity.Warning,
+                $"'{FrontMatterKeys.Form}' skal have 'opgave' (FORM-opgavens nummer) og 'navn'. FORM sendes ikke med Digital Post, før det er rettet."));
+            return null;
+        }
+        var facet = YamlFile.Scalar(map!, "handlingsfacet");
+        return new FormClassification(task.Trim(), label.Trim(), facet?.Trim());
+    }
+}
