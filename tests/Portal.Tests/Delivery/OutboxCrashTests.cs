@@ -107,7 +107,7 @@ public sealed partial class OutboxCrashTests : IAsyncDisposable
             Assert.Single(mine, a => a.Action == AuditActions.LetterQueued);
             Assert.Equal([Destinations.DigitalPost, Destinations.Journal], mine.Where(a => a.Action == AuditActions.LetterDelivered).Select(a => a.Destination).Order().ToArray());
         }
-        TestContext.Current.SendDiagnosticMessage(
+        TestContext.Current.TestOutputHelper?.WriteLine(
             $"Killed with {acceptedAtKill} letters accepted and {deliveredAtKill} delivered to Digital Post; after restart {letters.Count} letters, " +
             $"{_receiver.Calls.Values.Count(n => n > 1)} Digital Post calls repeated with the same key (de-duplicated by the receiver).");
     }
