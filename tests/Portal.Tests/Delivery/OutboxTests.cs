@@ -73,9 +73,16 @@ public class OutboxTests(DeliveryFixture fixture) : IClassFixture<DeliveryFixtur
             template = DeliveryFactory.Refusal,
             fields = new Dictionary<string, object>
             {
-                ["barnets_navn"] = "Emma Eksempel", ["ansoegningsdato"] = "2026-09-14", ["gruppe"] = "gruppe I", ["mundtlig_dato"] = "2026-11-24",
-                ["faktiske_forhold"] = "Emma er 7 år og har type 1-diabetes.", ["vurdering"] = "Udgifterne når ikke minimumsbeløbet.",
-                ["partshoering"] = "Partshørt", ["partshoering_dato"] = "2026-11-16", ["partshoering_emne"] = "oplysningerne i begrundelsen", ["forsendelse"] = "Digital Post",
+                ["barnets_navn"] = "Emma Eksempel",
+                ["ansoegningsdato"] = "2026-09-14",
+                ["gruppe"] = "gruppe I",
+                ["mundtlig_dato"] = "2026-11-24",
+                ["faktiske_forhold"] = "Emma er 7 år og har type 1-diabetes.",
+                ["vurdering"] = "Udgifterne når ikke minimumsbeløbet.",
+                ["partshoering"] = "Partshørt",
+                ["partshoering_dato"] = "2026-11-16",
+                ["partshoering_emne"] = "oplysningerne i begrundelsen",
+                ["forsendelse"] = "Digital Post",
             },
             sendDate = "2026-11-27", // a Friday: the refusal warns about the weekend
             recipients = new[] { new { navn = "Anna Andersen", rolle = "forældremyndighedsindehaver", adresse = "Vejen 1\n7100 Vejle" } },
