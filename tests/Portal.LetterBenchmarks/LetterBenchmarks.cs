@@ -54,7 +54,7 @@ public class LetterBenchmarks
     [Benchmark(Description = "DOCX letter")]
     public byte[] DocxLetter() => _content.Docx.Write(_content.Service.Generate(_content.Set, _template, _request, s_caseworker));
 
-    private static string FixtureCopy(string root)
+    internal static string FixtureCopy(string root)
     {
         var target = Path.Combine(Path.GetTempPath(), "handicap-bench-content");
         var fixtures = Path.Combine(root, "tests", "Portal.Tests", "Letters", "Fixtures");

@@ -16,6 +16,7 @@ public static class FrontMatterKeys
 
     /// <summary>A template's KLE emne and handlingsfacet, for Digital Post and the case file.</summary>
     public const string Kle = "kle";
+    public const string Form = "form";
 
     /// <summary>The keys the editor's form shows as fields, in form order.</summary>
     public static readonly string[] FormFields = [Title, Owner, ReviewDate, Type, Area, LegalBasis, Tags, Summary, Updated, Phase];

@@ -65,7 +65,7 @@ public sealed class LetterSender(FinalLetter final, MemoBuilder memo, OutboxStor
         try
         {
             message = memo.BuildValid(new MemoRequest(letterId, label, recipient!, caseNumber, result.Template.Kle!,
-                result.Template.Kind == TemplateKind.Decision, document.FileName, document.Pdf, clock.GetUtcNow()));
+                result.Template.Kind == TemplateKind.Decision, document.FileName, document.Pdf, clock.GetUtcNow(), result.Template.Form));
         }
         catch (MemoException ex)
         {

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Portal.Tests.Delivery;
 
 /// <summary>
-/// A local HTTP server that plays Serviceplatformen or the case system: /ok, /400, /500, /slow (answers after
-/// 300 ms), /hang (after 30 s). It counts each idempotency key once, as a real receiver de-duplicates a repeated call.
+/// A local HTTP server that plays Serviceplatformen or the case system: /ok, /400, /409 (already received), /500, /slow (answers after
+/// <see cref="SlowDelay"/>), /hang (after 30 s). It counts each idempotency key once, as a real receiver de-duplicates a repeated call.
 /// </summary>
 public sealed class FakeReceiver : IAsyncDisposable
 {
@@ -36,8 +36,10 @@ public sealed class FakeReceiver : IAsyncDisposable
                     return Results.Text("Ugyldig modtager", statusCode: 400);
                 case "500":
                     return Results.Text("Intern fejl", statusCode: 500);
+                case "409":
+                    return Results.Text("Transaktionen er allerede modtaget", statusCode: 409);
                 case "slow":
-                    await Task.Delay(300, ct);
+                    await Task.Delay(SlowDelay, ct);
                     break;
                 case "hang":
                     await Task.Delay(30_000, ct);
@@ -52,6 +54,9 @@ public sealed class FakeReceiver : IAsyncDisposable
     }
 
     public string BaseUrl { get; }
+
+    /// <summary>How long /slow takes to answer.</summary>
+    public TimeSpan SlowDelay { get; set; } = TimeSpan.FromMilliseconds(300);
 
     public ConcurrentQueue<(string Mode, string Key, string ContentType, string Body, string TransactionId)> Requests { get; } = new();
 

@@ -70,6 +70,17 @@ public sealed class HttpAdapterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Adapters_409ForARepeatedKey_CountAsDeliveredNotFailed()
+    {
+        foreach (var adapter in new[] { Sf1601("409"), Journal("409") })
+        {
+            var receipt = await adapter.DeliverAsync(Item(), TestContext.Current.CancellationToken);
+
+            Assert.StartsWith("allerede modtaget", receipt);
+        }
+    }
+
+    [Fact]
     public async Task Adapters_NoAnswerWithinTimeout_FailAsRetryable()
     {
         foreach (var adapter in new[] { Sf1601("hang", 1), Journal("hang", 1) })
@@ -118,6 +129,29 @@ public sealed class HttpAdapterTests : IAsyncLifetime
             Assert.Equal(first, second);
             var file = Assert.Single(Directory.GetFiles(folder));
             Assert.Equal(item.Payload, await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task FolderAdapter_HalfWrittenTempFileFromACrash_IsReplacedByTheRetry()
+    {
+        var folder = Directory.CreateTempSubdirectory("handicap-fil-").FullName;
+        try
+        {
+            var adapter = new FolderAdapter(Destinations.Journal, folder, ".pdf");
+            var item = Item("%PDF-1.7 hele brevet");
+            var name = item.IdempotencyKey.Replace(':', '-') + ".pdf";
+            await File.WriteAllTextAsync(Path.Combine(folder, name + ".tmp"), "%PDF-1.7 hal", TestContext.Current.CancellationToken);
+
+            await adapter.DeliverAsync(item, TestContext.Current.CancellationToken);
+
+            var file = Assert.Single(Directory.GetFiles(folder));
+            Assert.Equal(name, Path.GetFileName(file));
+            Assert.Equal("%PDF-1.7 hele brevet", await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken));
         }
         finally
         {

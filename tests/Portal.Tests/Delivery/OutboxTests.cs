@@ -64,6 +64,50 @@ public class OutboxTests(DeliveryFixture fixture) : IClassFixture<DeliveryFixtur
         Assert.DoesNotContain(await db.AuditLog.ToListAsync(Token), a => (a.Details ?? "").Contains(Cpr) || (a.Details ?? "").Contains("010180"));
     }
 
+    [Fact]
+    public async Task Send_RefusalOnAFriday_AsksForConfirmationFirst_AndIsQueuedOnceConfirmed()
+    {
+        var client = await fixture.Factory.SignInAsync("sagsbehandler");
+        object Body(bool confirm) => new
+        {
+            template = DeliveryFactory.Refusal,
+            fields = new Dictionary<string, object>
+            {
+                ["barnets_navn"] = "Emma Eksempel",
+                ["ansoegningsdato"] = "2026-09-14",
+                ["gruppe"] = "gruppe I",
+                ["mundtlig_dato"] = "2026-11-24",
+                ["faktiske_forhold"] = "Emma er 7 år og har type 1-diabetes.",
+                ["vurdering"] = "Udgifterne når ikke minimumsbeløbet.",
+                ["partshoering"] = "Partshørt",
+                ["partshoering_dato"] = "2026-11-16",
+                ["partshoering_emne"] = "oplysningerne i begrundelsen",
+                ["forsendelse"] = "Digital Post",
+            },
+            sendDate = "2026-11-27", // a Friday: the refusal warns about the weekend
+            recipients = new[] { new { navn = "Anna Andersen", rolle = "forældremyndighedsindehaver", adresse = "Vejen 1\n7100 Vejle" } },
+            recipientId = Cpr,
+            caseNumber = "27.36.00-G01-18-26",
+            confirmWarnings = confirm,
+        };
+        using var scope = fixture.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var before = await db.Outbox.CountAsync(Token);
+
+        var unconfirmed = await client.PostAsJsonAsync("/api/letters/send", Body(confirm: false), Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.StatusCode);
+        var problem = await unconfirmed.Content.ReadAsStringAsync(Token);
+        Assert.Contains("bekraeft", problem);
+        Assert.Contains("advarsler", problem);
+        Assert.Equal(before, await db.Outbox.CountAsync(Token));
+
+        var confirmed = await client.PostAsJsonAsync("/api/letters/send", Body(confirm: true), Token);
+
+        Assert.True(confirmed.StatusCode == HttpStatusCode.Accepted, await confirmed.Content.ReadAsStringAsync(Token));
+        Assert.Equal(before + 2, await db.Outbox.CountAsync(Token));
+    }
+
     [Theory]
     [InlineData(null, "27-1", "modtager")]
     [InlineData("1234", "27-1", "modtager")]

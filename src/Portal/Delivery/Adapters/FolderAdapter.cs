@@ -20,7 +20,12 @@ public sealed class FolderAdapter(string destination, string folder, string exte
         {
             Directory.CreateDirectory(folder);
             var temp = target + ".tmp";
-            await File.WriteAllBytesAsync(temp, item.Payload, cancellationToken);
+            await using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await file.WriteAsync(item.Payload, cancellationToken);
+                // On disk before the rename and before the outbox marks it delivered: a power cut cannot lose a "delivered" file.
+                file.Flush(flushToDisk: true);
+            }
             File.Move(temp, target, overwrite: true);
             return Path.GetFileName(target);
         }

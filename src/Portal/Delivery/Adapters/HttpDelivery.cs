@@ -38,6 +38,12 @@ internal static class HttpDelivery
             {
                 return response.Headers.TryGetValues("x-TransaktionsId", out var ids) ? ids.First() : Shorten(body, 200);
             }
+            if (response.StatusCode == HttpStatusCode.Conflict)
+            {
+                // A retry after a crash between "accepted" and "marked delivered": the receiver already has this
+                // idempotency key / transaction, so the letter is delivered, not failed (failing it would invite a resend).
+                return "allerede modtaget: " + Shorten(body, 180);
+            }
             // 408 and 429 are "try later"; any other 4xx means the request itself is wrong and retrying cannot help.
             var permanent = status is >= 400 and < 500 && response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests);
             var text = $"{receiver} afviste forsendelsen med HTTP {status}{(string.IsNullOrWhiteSpace(body) ? "" : ": " + Shorten(body, 300))}.";

@@ -34,14 +34,16 @@ public sealed record MemoRecipient(string Id, bool IsCompany)
 }
 
 /// <summary>What the MeMo message needs besides the PDF.</summary>
-public sealed record MemoRequest(Guid MessageId, string Label, MemoRecipient Recipient, string CaseNumber, KleClassification Kle, bool LegalNotification, string FileName, byte[] Pdf, DateTimeOffset CreatedAt);
+public sealed record MemoRequest(Guid MessageId, string Label, MemoRecipient Recipient, string CaseNumber, KleClassification Kle, bool LegalNotification, string FileName, byte[] Pdf, DateTimeOffset CreatedAt, FormClassification? Form = null);
 
 /// <summary>Builds a MeMo 1.1 Message (DIGITALPOST) and validates it against the schema before anything is queued.</summary>
 public sealed class MemoBuilder(Microsoft.Extensions.Options.IOptions<DeliveryOptions> options)
 {
     public static readonly XNamespace Memo = "https://DigitalPost.dk/MeMo-1";
     public static readonly XNamespace Kle = "http://kle-online.dk/";
+    public static readonly XNamespace Form = "http://www.form-online.dk/";
     public const string KleVersion = "1.0";
+    public const string FormVersion = "1.0";
 
     public XDocument Build(MemoRequest request)
     {
@@ -53,7 +55,14 @@ public sealed class MemoBuilder(Microsoft.Extensions.Options.IOptions<DeliveryOp
                 new XElement(Kle + "subjectKey", request.Kle.SubjectKey),
                 new XElement(Kle + "version", KleVersion),
                 request.Kle.ActivityFacet is { } facet ? new XElement(Kle + "activityFacet", facet) : null,
-                new XElement(Kle + "label", Truncate(request.Kle.Label, 256))));
+                new XElement(Kle + "label", Truncate(request.Kle.Label, 256))),
+            request.Form is { } form
+                ? new XElement(Form + "FORMdata",
+                    new XElement(Form + "taskKey", form.TaskKey),
+                    new XElement(Form + "version", FormVersion),
+                    form.ActivityFacet is { } formFacet ? new XElement(Form + "activityFacet", formFacet) : null,
+                    new XElement(Form + "label", Truncate(form.Label, 256)))
+                : null);
         var header = new XElement(Memo + "MessageHeader",
             new XElement(Memo + "messageType", "DIGITALPOST"),
             new XElement(Memo + "messageUUID", request.MessageId.ToString("D")),
@@ -83,6 +92,7 @@ public sealed class MemoBuilder(Microsoft.Extensions.Options.IOptions<DeliveryOp
                 new XAttribute("memoSchVersion", "1.1.0"),
                 new XAttribute(XNamespace.Xmlns + "memo", Memo.NamespaceName),
                 new XAttribute(XNamespace.Xmlns + "kle", Kle.NamespaceName),
+                new XAttribute(XNamespace.Xmlns + "form", Form.NamespaceName),
                 header, body));
     }
 

@@ -54,6 +54,11 @@ public sealed class PdfConverter(IOptions<DeliveryOptions> options, ILogger<PdfC
     /// <summary>Starts the office in the background (if it is not running) and waits for it.</summary>
     public async Task WarmAsync(CancellationToken cancellationToken = default)
     {
+        if (!IsEnabled)
+        {
+            // Nothing to start; trying would replace the "not installed" notice with a vaguer "could not start".
+            return;
+        }
         await _gate.WaitAsync(cancellationToken);
         try
         {

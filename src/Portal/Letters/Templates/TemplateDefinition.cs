@@ -75,6 +75,9 @@ public sealed record TemplateDefinition
     /// <summary>KLE emne and handlingsfacet from front matter; null when the template has none (it cannot be sent).</summary>
     public KleClassification? Kle { get; init; }
 
+    /// <summary>FORM task for MeMo's FORMdata, where the template declares one.</summary>
+    public FormClassification? Form { get; init; }
+
     public string Slug => Document.Slug;
     public string Title => Document.Title;
     public string Body => Document.Body;

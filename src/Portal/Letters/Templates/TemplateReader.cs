@@ -66,6 +66,7 @@ public static partial class TemplateReader
             BodyStartLine = 3 + fm.Yaml.Count(c => c == '\n'),
             LegalStatus = legal,
             Kle = KleClassification.Read(fm, file, kind, issues),
+            Form = FormClassification.Read(fm, file, issues),
         };
         return new TemplateReadResult(issues.Any(i => i.Severity == IssueSeverity.Error) ? null : template, issues);
     }

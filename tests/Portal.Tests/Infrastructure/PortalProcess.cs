@@ -1,9 +1,11 @@
 using System.Diagnostics;
-using Portal.Tests.Infrastructure;
 
-namespace Portal.PostgresTests.Infrastructure;
+namespace Portal.Tests.Infrastructure;
 
-/// <summary>A real portal node: <c>dotnet Portal.dll</c> on a loopback port, in Development (demo sign-in) on PostgreSQL.</summary>
+/// <summary>
+/// A real portal: <c>dotnet Portal.dll</c> as its own process on a loopback port, in Development (demo sign-in), with
+/// the given settings as environment variables (<c>Section__Key</c>). Used where a test must kill or restart the server.
+/// </summary>
 public sealed class PortalProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -21,6 +23,23 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public Uri Address => new($"http://127.0.0.1:{Port}");
 
+    /// <summary>The last lines the process wrote (warnings and errors at the default log level), for failure messages.</summary>
+    public string Log => string.Join('\n', _log);
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _log = new();
+
+    private void Remember(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        _log.Enqueue(line);
+        while (_log.Count > 200 && _log.TryDequeue(out _))
+        {
+        }
+    }
+
     public static string PortalDll
     {
         get
@@ -31,7 +50,18 @@ public sealed class PortalProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<PortalProcess> StartAsync(string name, int port, string connectionString, string contentPath, TimeSpan? timeout = null)
+    /// <summary>A cluster node on PostgreSQL (short lease, so a killed holder is replaced within seconds).</summary>
+    public static Task<PortalProcess> StartAsync(string name, int port, string connectionString, string contentPath, TimeSpan? timeout = null) =>
+        StartAsync(name, port, contentPath, new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "PostgreSql",
+            ["ConnectionStrings__Portal"] = connectionString,
+            ["Cluster__NodeName"] = name,
+            ["Cluster__LeaseSeconds"] = "3",
+            ["Cluster__PollMilliseconds"] = "500",
+        }, timeout);
+
+    public static async Task<PortalProcess> StartAsync(string name, int port, string contentPath, IReadOnlyDictionary<string, string> settings, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo("dotnet", [PortalDll])
         {
@@ -41,20 +71,19 @@ public sealed class PortalProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["Database__Provider"] = "PostgreSql";
-        start.Environment["ConnectionStrings__Portal"] = connectionString;
         start.Environment["Content__RootPath"] = contentPath;
-        start.Environment["Cluster__NodeName"] = name;
-        start.Environment["Cluster__LeaseSeconds"] = "3";
-        start.Environment["Cluster__PollMilliseconds"] = "500";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Security__RateLimits__SignInPerMinute"] = "1000";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var node = new PortalProcess(process, port, name);
+        process.OutputDataReceived += (_, e) => node.Remember(e.Data);
+        process.ErrorDataReceived += (_, e) => node.Remember(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var node = new PortalProcess(process, port, name);
         await node.WaitReadyAsync(timeout ?? TimeSpan.FromSeconds(60));
         return node;
     }
@@ -67,7 +96,7 @@ public sealed class PortalProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"Node {Name} stoppede under opstart (kode {_process.ExitCode}).");
+                throw new InvalidOperationException($"Node {Name} stoppede under opstart (kode {_process.ExitCode}):\n{Log}");
             }
             try
             {
