@@ -19,6 +19,9 @@ public static class AuditActions
     public const string Approve = "godkend";
     public const string ReturnForChanges = "send-tilbage";
     public const string RegisterLawChange = "registrer-lovændring";
+    public const string MarkMaterialChange = "markér-væsentlig";
+    public const string ConfirmRead = "bekræft-læst";
+    public const string ReadReminder = "send-læsepåmindelse";
 
     /// <summary>A letter or decision generated from a template (was "letter-generated" before the names were unified).</summary>
     public const string LetterGenerated = "dan-brev";
