@@ -22,6 +22,7 @@ public static class GovernanceExtensions
         services.AddSingleton<ReaderDirectory>();
         services.AddSingleton<ReadReminderMail>();
         services.AddSingleton<ReadConfirmationService>();
+        services.AddSingleton<IReadConfirmationView>(sp => sp.GetRequiredService<ReadConfirmationService>());
         services.AddSingleton<Performance.IReadingPageStamp, ReadConfirmationStamp>();
         NavigationRegistry.Add(new NavigationItem("/godkendelser", "Til godkendelse", Icons.Material.Filled.Approval, Policies.Approver, 15));
         NavigationRegistry.Add(new NavigationItem("/lovaendringer", "Lovændringer", Icons.Material.Filled.Gavel, Policies.Coordinator, 16));

@@ -17,7 +17,7 @@ public sealed class ReadConfirmationService(
     ReadReminderMail mail,
     AuditLog audit,
     IOptions<ApprovalOptions> approval,
-    TimeProvider clock)
+    TimeProvider clock) : IReadConfirmationView
 {
     private IReadOnlyDictionary<string, string> UnitAreas => approval.Value.UnitAreas;
 
