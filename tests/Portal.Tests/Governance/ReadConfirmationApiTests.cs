@@ -106,7 +106,7 @@ public class ReadConfirmationApiTests(GovernanceFactoryFixture fixture) : IClass
         }, Ct);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, notMaterial.StatusCode);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Contains("hvem der skal læse", await unknown.Content.ReadAsStringAsync(Ct));
     }
 

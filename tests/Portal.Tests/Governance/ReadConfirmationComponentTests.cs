@@ -54,7 +54,7 @@ public class ReadConfirmationComponentTests
         fake.States[Slug] = new DocumentReadState(Slug, Change(3), 2, VersionDiff.Compute("Gammel linje\n", "Ny linje\n"), null);
         fake.Coverage.Add(new DocumentCoverage(Slug, "Meddelelse af afslag", "Test Koordinator", Change(3), []));
 
-        var page = ctx.Render<DocumentPage>(p => p.Add(x => x.Slug, Slug));
+        var page = ctx.AsInteractiveServer().Render<DocumentPage>(p => p.Add(x => x.Slug, Slug));
 
         Assert.Contains("Væsentlig ændring, du skal læse", page.Find("#laesebekraeftelse h2").TextContent);
         Assert.Contains("Ny linje", page.Find("#laesebekraeftelse ins").TextContent);
@@ -74,7 +74,7 @@ public class ReadConfirmationComponentTests
             new ReaderStatus(new Reader("b", "Mads Madsen", "", "Voksenhandicap", [Roles.Caseworker]), 3, null),
         ]));
 
-        var page = ctx.Render<DocumentPage>(p => p.Add(x => x.Slug, Slug));
+        var page = ctx.AsInteractiveServer().Render<DocumentPage>(p => p.Add(x => x.Slug, Slug));
 
         Assert.Contains("1 af 2 personer har bekræftet", page.Find(".read-coverage-summary").TextContent);
         Assert.Equal("Mads Madsen, Voksenhandicap", page.Find(".read-missing li").TextContent);

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Portal.Auth;
 using Portal.Content;
 
@@ -25,20 +24,27 @@ public static class ReadConfirmationApi
 
     public static void MapReadConfirmationApi(this WebApplication app)
     {
-        app.MapPost(ConfirmPath, async ([FromForm] string slug, [FromForm] int version, ReadConfirmationService reads, HttpContext http) =>
+        // The form is read by hand after the antiforgery filter, so a missing token gets the portal's Danish 400, not a binding error.
+        app.MapPost(ConfirmPath, async (ReadConfirmationService reads, HttpContext http) =>
         {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            var slug = form["slug"].ToString();
+            _ = int.TryParse(form["version"], System.Globalization.CultureInfo.InvariantCulture, out var version);
             var result = await reads.ConfirmAsync(slug, version, UserProfile.From(http.User), http.RequestAborted);
             return Results.LocalRedirect($"{MarkdownRenderer.DocumentRoute}{DocumentPath(slug)}?laest={OutcomeCode(result.Outcome)}#laesebekraeftelse");
         }).RequireAuthorization(Policies.Caseworker).RequireAntiforgery();
 
-        app.MapPost(RemindPath, async ([FromForm] string slug, [FromForm] string? tilbage, ReadConfirmationService reads, HttpContext http) =>
+        app.MapPost(RemindPath, async (ReadConfirmationService reads, HttpContext http) =>
         {
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            var slug = form["slug"].ToString();
+            var tilbage = form["tilbage"].ToString();
             var result = await reads.RemindAsync(slug, UserProfile.From(http.User), http.RequestAborted);
             if (result.Refused)
             {
                 return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Du kan ikke sende påmindelser", detail: result.Message);
             }
-            var back = IsLocal(tilbage) ? tilbage! : PagePath;
+            var back = IsLocal(tilbage) ? tilbage : PagePath;
             return Results.LocalRedirect($"{back}{(back.Contains('?') ? '&' : '?')}paamindet={result.Sent}&status={result.Code}");
         }).RequireAuthorization(Policies.Caseworker).RequireAntiforgery();
 
