@@ -91,7 +91,7 @@ public class ReadConfirmationBrowserTests(BrowserFixture browser)
         var panel = sara.Locator("#laesebekraeftelse");
         await Assertions.Expect(panel.Locator(".diff-added", new() { HasText = change })).ToBeVisibleAsync();
         await AssertFitsAndAccessibleAsync(sara, 1366);
-        await sara.SetViewportSizeAsync(390, 844);
+        await NarrowAsync(sara);
         await AssertFitsAndAccessibleAsync(sara, 390);
         await panel.GetByRole(AriaRole.Button, new() { Name = "Jeg har læst ændringen" }).ClickAsync();
         await Assertions.Expect(sara.Locator(".read-confirmation-message")).ToHaveTextAsync("Tak. Du har bekræftet, at du har læst ændringen.");
@@ -112,9 +112,17 @@ public class ReadConfirmationBrowserTests(BrowserFixture browser)
         await Assertions.Expect(section.Locator(".read-coverage-summary")).ToContainTextAsync("1 af 2 personer har bekræftet");
         await Assertions.Expect(section.Locator(".read-coverage-units")).ToContainTextAsync("Børnehandicap");
         await AssertFitsAndAccessibleAsync(anne, 1366);
-        await anne.SetViewportSizeAsync(390, 844);
+        await NarrowAsync(anne);
         await AssertFitsAndAccessibleAsync(anne, 390);
         await anne.Context.CloseAsync();
+    }
+
+    /// <summary>390 px, reloaded so the layout's responsive drawer starts narrow instead of animating from desktop.</summary>
+    private static async Task NarrowAsync(IPage page)
+    {
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        await BrowserFixture.WaitForInteractiveAsync(page);
     }
 
     private static async Task AssertFitsAndAccessibleAsync(IPage page, int width)
