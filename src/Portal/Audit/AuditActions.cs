@@ -19,6 +19,9 @@ public static class AuditActions
     public const string Approve = "godkend";
     public const string ReturnForChanges = "send-tilbage";
     public const string RegisterLawChange = "registrer-lovændring";
+    public const string MarkMaterialChange = "markér-væsentlig";
+    public const string ConfirmRead = "bekræft-læst";
+    public const string ReadReminder = "send-læsepåmindelse";
 
     /// <summary>Den Gode Overgang worked out milestones; details hold only how many cases, never a date or a name.</summary>
     public const string TransitionPlanned = "planlæg-overgang";

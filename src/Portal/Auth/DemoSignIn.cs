@@ -31,7 +31,7 @@ public static class DemoSignIn
 
     public static ClaimsIdentity CreateIdentity(DemoUser user) => new(
     [
-        new Claim(ClaimTypes.NameIdentifier, "demo:" + user.Id),
+        new Claim(ClaimTypes.NameIdentifier, UserId(user)),
         new Claim(ClaimTypes.Name, user.Name),
         new Claim(ClaimTypes.Email, user.Email),
         new Claim(ClaimTypes.Role, user.Role),
@@ -40,6 +40,9 @@ public static class DemoSignIn
         new Claim(ProfileClaims.PhoneHours, user.PhoneHours),
         new Claim(ProfileClaims.Unit, user.Unit),
     ], CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
+
+    /// <summary>The user id a demo user signs in with.</summary>
+    public static string UserId(DemoUser user) => "demo:" + user.Id;
 
     private static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 }

@@ -20,8 +20,15 @@ public static class EditingApi
         api.MapGet("/documents/{*slug}", async (string slug, DocumentEditor editor, CancellationToken ct) =>
             await editor.LoadAsync(slug, ct) is { } document ? Results.Ok(document) : NotFound(slug));
 
-        api.MapPost("/save", async (SaveRequest body, DocumentEditor editor, HttpContext http, CancellationToken ct) =>
-            ToHttp(await editor.SaveAsync(body, UserProfile.From(http.User), ct)));
+        api.MapPost("/save", async (SaveRequest body, DocumentEditor editor, Governance.ReadConfirmationService reads, HttpContext http, CancellationToken ct) =>
+        {
+            var user = UserProfile.From(http.User);
+            if (!Governance.ReadAudience.TryParseOptional(body.Material, out var audience))
+            {
+                return ToHttp(EditResult.Invalid([new FieldError("væsentlig", 0, Governance.ReadAudience.UnknownKey)]));
+            }
+            return ToHttp(await editor.SaveAsync(body, user, body.Publish ? reads.MarkOnPublish(audience, user) : null, ct));
+        });
 
         api.MapPost("/restore", async (RestoreRequest body, DocumentEditor editor, HttpContext http, CancellationToken ct) =>
             ToHttp(await editor.RestoreAsync(body, UserProfile.From(http.User), ct)));

@@ -5,7 +5,7 @@ using Portal.Documents;
 
 namespace Portal.Governance;
 
-/// <summary>Governance: the document as of a date and approval before publishing (four eyes).</summary>
+/// <summary>Governance: the document as of a date, approval before publishing (four eyes), law changes and read confirmation.</summary>
 public static class GovernanceExtensions
 {
     public static WebApplicationBuilder AddGovernance(this WebApplicationBuilder builder)
@@ -19,9 +19,16 @@ public static class GovernanceExtensions
         services.AddSingleton<LawChangeService>();
         services.AddSingleton<LawChangeImport>();
         services.AddStatistics();
+        services.AddOptions<ReadConfirmationOptions>().BindConfiguration(ReadConfirmationOptions.Section);
+        services.AddSingleton<ReaderDirectory>();
+        services.AddSingleton<ReadReminderMail>();
+        services.AddSingleton<ReadConfirmationService>();
+        services.AddSingleton<IReadConfirmationView>(sp => sp.GetRequiredService<ReadConfirmationService>());
+        services.AddSingleton<Performance.IReadingPageStamp, ReadConfirmationStamp>();
         NavigationRegistry.Add(new NavigationItem("/godkendelser", "Til godkendelse", Icons.Material.Filled.Approval, Policies.Approver, 15));
         NavigationRegistry.Add(new NavigationItem("/lovaendringer", "Lovændringer", Icons.Material.Filled.Gavel, Policies.Coordinator, 16));
         NavigationRegistry.Add(new NavigationItem("/statistik", "Statistik", Icons.Material.Filled.BarChart, Policies.Coordinator, 17));
+        NavigationRegistry.Add(new NavigationItem(ReadConfirmationApi.PagePath, "Læsebekræftelser", Icons.Material.Filled.MarkEmailRead, Policies.Coordinator, 18));
         return builder;
     }
 
@@ -30,6 +37,7 @@ public static class GovernanceExtensions
         app.MapApprovalApi();
         app.MapLawChangeApi();
         app.MapStatisticsApi();
+        app.MapReadConfirmationApi();
         return app;
     }
 }

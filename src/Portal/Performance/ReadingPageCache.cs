@@ -7,8 +7,8 @@ namespace Portal.Performance;
 
 /// <summary>
 /// Revalidation for <see cref="ReadingPageAttribute"/> pages: the ETag stands for everything the page depends on
-/// (address, the browser's cookies, hence user, session and antiforgery token, the content snapshot, today's date and the
-/// build), so it is known before rendering and a match costs no render at all.
+/// (address, the browser's cookies, hence user, session and antiforgery token, the content snapshot, today's date, the
+/// build and every <see cref="IReadingPageStamp"/>), so it is known before rendering and a match costs no render at all.
 /// </summary>
 public static class ReadingPageCache
 {
@@ -24,7 +24,7 @@ public static class ReadingPageCache
             await next(context);
             return;
         }
-        var etag = ETagFor(context);
+        var etag = await ETagForAsync(context);
         if (context.Request.Headers.IfNoneMatch.ToString() == etag)
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
@@ -50,12 +50,17 @@ public static class ReadingPageCache
         response.Headers.ETag = etag;
     }
 
-    private static string ETagFor(HttpContext context)
+    private static async Task<string> ETagForAsync(HttpContext context)
     {
+        var stamps = new List<string>();
+        foreach (var stamp in context.RequestServices.GetServices<IReadingPageStamp>())
+        {
+            stamps.Add(await stamp.StampAsync(context.RequestAborted));
+        }
         var snapshot = context.RequestServices.GetRequiredService<ContentCatalog>().Current;
         var today = context.RequestServices.GetRequiredService<TimeProvider>().Today();
         var key = string.Join('\n', s_build, context.Request.Path.Value, context.Request.QueryString.Value,
-            context.Request.Headers.Cookie.ToString(), snapshot.BuiltAt.UtcTicks, today.DayNumber);
+            context.Request.Headers.Cookie.ToString(), snapshot.BuiltAt.UtcTicks, today.DayNumber, string.Join(',', stamps));
         return "\"" + ContentHash.Of(key)[..32] + "\"";
     }
 }

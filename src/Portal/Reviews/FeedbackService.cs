@@ -116,6 +116,15 @@ public sealed partial class FeedbackService(
 
     public static string KindLabel(string kind) => Kinds.FirstOrDefault(k => k.Key == kind).Label?.Split(" – ")[0] ?? kind;
 
+    /// <summary>Marks a message as being mailed, if nobody has; false when a request or another run already has it.</summary>
+    internal static async Task<bool> TryClaimMailAsync(PortalDbContext db, int id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.OwnerMessages.Where(m => m.Id == id && m.MailedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.MailedAt, now), cancellationToken) == 1;
+
+    /// <summary>Hands a message whose mail failed back to the next reminder run.</summary>
+    internal static Task ReleaseMailClaimAsync(PortalDbContext db, int id) =>
+        db.OwnerMessages.Where(m => m.Id == id).ExecuteUpdateAsync(u => u.SetProperty(m => m.MailedAt, (DateTimeOffset?)null), CancellationToken.None);
+
     internal static OutgoingMail MessageMail(Owner owner, OwnerMessage message, string title, string? portalUrl)
     {
         var body = new StringBuilder()

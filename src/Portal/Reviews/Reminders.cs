@@ -115,9 +115,7 @@ public sealed class ReminderJob(
                 continue;
             }
             // Claim it first (one conditional update): a feedback request or another run that got there first sends it.
-            var claimed = await db.OwnerMessages.Where(m => m.Id == message.Id && m.MailedAt == null)
-                .ExecuteUpdateAsync(u => u.SetProperty(m => m.MailedAt, clock.GetUtcNow()), cancellationToken);
-            if (claimed == 0)
+            if (!await FeedbackService.TryClaimMailAsync(db, message.Id, clock.GetUtcNow(), cancellationToken))
             {
                 continue;
             }
@@ -130,8 +128,7 @@ public sealed class ReminderJob(
             {
                 failed++;
                 logger.LogError(ex, "Besked {Id} til {Email} kunne ikke sendes", message.Id, owner.Email);
-                await db.OwnerMessages.Where(m => m.Id == message.Id)
-                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.MailedAt, (DateTimeOffset?)null), CancellationToken.None);
+                await FeedbackService.ReleaseMailClaimAsync(db, message.Id);
             }
         }
         return (sentCount, failed);

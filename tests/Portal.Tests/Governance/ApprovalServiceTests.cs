@@ -32,6 +32,7 @@ public class ApprovalServiceTests
         s.AddSingleton<IPublishGate, ApprovalGate>();
         s.AddSingleton<ApprovalMail>();
         s.AddSingleton<ApprovalService>();
+        ReadConfirmationTesting.AddReadConfirmation(s);
     });
 
     private static async Task<(EditorDocument Doc, string Changed)> ChangeAsync(EditingHarness harness, string slug = Slug)

@@ -45,6 +45,7 @@ public static class BunitSetup
         ctx.Services.AddScoped<Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedSessionStorage>();
         ctx.Services.AddScoped<Portal.Components.TabDrafts>();
         ctx.Services.AddLogging();
+        ctx.Services.AddSingleton<Portal.Governance.IReadConfirmationView>(new Governance.FakeReadConfirmations());
         return ctx;
     }
 

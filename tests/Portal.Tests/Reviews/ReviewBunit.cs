@@ -38,10 +38,12 @@ public static class ReviewBunit
         var db = h.Editing.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<Portal.Data.PortalDbContext>>();
         var approvalOptions = Microsoft.Extensions.Options.Options.Create(new Portal.Governance.ApprovalOptions());
         var mail = new Portal.Tests.Governance.RecordingMailSender();
+        var reads = Portal.Tests.Governance.ReadConfirmationTesting.Create(h.Editing, mail);
         services.AddSingleton(new Portal.Governance.ApprovalService(db, h.Editing.Get<Portal.Documents.DocumentStore>(), h.Editing.Get<DocumentValidator>(),
             h.Editing.Get<Portal.Audit.AuditLog>(), approvalOptions,
             new Portal.Governance.ApprovalMail(mail, Microsoft.Extensions.Options.Options.Create(new SmtpOptions()), approvalOptions,
-                Microsoft.Extensions.Logging.Abstractions.NullLogger<Portal.Governance.ApprovalMail>.Instance), h.Editing.Clock));
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<Portal.Governance.ApprovalMail>.Instance), reads, h.Editing.Clock));
+        services.AddSingleton(reads);
         services.AddSingleton(new Portal.Governance.LawChangeService(db, h.Editing.Get<ContentCatalog>(), h.Editing.Get<Portal.Audit.AuditLog>(), mail, h.Editing.Clock,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<Portal.Governance.LawChangeService>.Instance));
         return ctx.AsInteractiveServer();

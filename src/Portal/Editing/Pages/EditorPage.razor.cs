@@ -17,12 +17,16 @@ public partial class EditorPage
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private Governance.ReadConfirmationService ReadConfirmations { get; set; } = default!;
+
     [Parameter]
     public string Slug { get; set; } = "";
 
     private EditorState? _state;
     private bool _loaded;
     private bool _saving;
+    private readonly Governance.MaterialChoice _material = new();
 
     private string Title => _state?.FrontMatter?.GetString("titel") ?? Slug;
 
@@ -47,7 +51,13 @@ public partial class EditorPage
         try
         {
             var user = await CurrentUser.GetAsync();
-            var result = await Editor.SaveAsync(new SaveRequest(_state.Slug, _state.Text, _state.Stamp, _state.Comment, publish, _state.ResolvingConflictId), user);
+            // "Væsentlig" is stored with the published version, in the same transaction; a draft ignores it.
+            var material = publish ? ReadConfirmations.MarkOnPublish(_material.Audience, user) : null;
+            var result = await Editor.SaveAsync(new SaveRequest(_state.Slug, _state.Text, _state.Stamp, _state.Comment, publish, _state.ResolvingConflictId), user, material);
+            if (result.Succeeded && publish)
+            {
+                _material.Reset();
+            }
             _state.Apply(result, result.Succeeded ? await Editor.LoadAsync(_state.Slug) : null);
         }
         finally

@@ -5,7 +5,8 @@ namespace Portal.Governance;
 
 public sealed record SubmitBody(string Slug, string Text, Guid ExpectedStamp, string? Comment);
 
-public sealed record DecisionBody(string? Remark);
+/// <summary><paramref name="Material"/>: the approver marks the change "væsentlig" for this audience ("alle", "område:børn", ...).</summary>
+public sealed record DecisionBody(string? Remark, string? Material = null);
 
 public sealed record ApprovalDto(int Id, string Slug, string Title, string Type, string Area, int Version, int? BaseVersion, string Author, string? Comment,
     DateTimeOffset SubmittedAt, bool Lapsed, bool CanApprove, string? Refusal);
@@ -28,7 +29,9 @@ public static class ApprovalApi
             .RequireAuthorization(Policies.Approver);
 
         api.MapPost("/{id:int}/approve", async (int id, DecisionBody? body, ApprovalService approvals, HttpContext http, CancellationToken ct) =>
-            Decision(await approvals.ApproveAsync(id, body?.Remark, UserProfile.From(http.User), ct)))
+            ReadAudience.TryParseOptional(body?.Material, out var material)
+                ? Decision(await approvals.ApproveAsync(id, body?.Remark, UserProfile.From(http.User), ct, material))
+                : EditResult.Invalid([new FieldError("væsentlig", 0, ReadAudience.UnknownKey)]).ToHttp())
             .RequireAuthorization(Policies.Approver);
 
         api.MapPost("/{id:int}/return", async (int id, DecisionBody? body, ApprovalService approvals, HttpContext http, CancellationToken ct) =>

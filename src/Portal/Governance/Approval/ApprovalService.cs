@@ -24,6 +24,7 @@ public sealed class ApprovalService(
     AuditLog audit,
     IOptions<ApprovalOptions> options,
     ApprovalMail mail,
+    ReadConfirmationService reads,
     TimeProvider clock)
 {
     public const string MissingComment = "Skriv en kommentar til godkenderen: hvad er ændret, og hvorfor.";
@@ -136,7 +137,8 @@ public sealed class ApprovalService(
         return await db.Set<ApprovalRequest>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
     }
 
-    public async Task<EditResult> ApproveAsync(int id, string? remark, UserProfile approver, CancellationToken cancellationToken = default)
+    /// <summary>Publishes the approved version; <paramref name="material"/> marks it "væsentlig" for that audience in the same transaction.</summary>
+    public async Task<EditResult> ApproveAsync(int id, string? remark, UserProfile approver, CancellationToken cancellationToken = default, ReadAudience? material = null)
     {
         var request = await FindAsync(id, cancellationToken);
         if (request is null)
@@ -153,12 +155,14 @@ public sealed class ApprovalService(
         Func<string, string>? finalize = ApprovalRules.NeedsJurist(options.Value, request.DocumentType)
             ? text => LegalApproval.Approve(text, request.Slug + ".md", approver.Name, today)
             : null;
+        var mark = reads.MarkOnPublish(material, approver);
         var comment = $"{request.Comment} (godkendt af {approver.Name}{(remark is null ? "" : ": " + remark)})";
-        var result = await store.PublishApprovedAsync(request.Slug, request.VersionNumber, Truncate(comment), approver, finalize, (db, _, version) =>
+        var result = await store.PublishApprovedAsync(request.Slug, request.VersionNumber, Truncate(comment), approver, finalize, (db, document, version) =>
         {
             var row = db.Set<ApprovalRequest>().First(a => a.Id == id);
             (row.Status, row.DeciderId, row.DeciderName, row.DecidedAt, row.Remark, row.PublishedVersionNumber) =
                 (ApprovalStatus.Approved, approver.Id, approver.Name, clock.GetUtcNow(), remark, version.Number);
+            mark?.Invoke(db, document, version);
         }, cancellationToken);
         if (result.Succeeded)
         {
