@@ -24,6 +24,7 @@ public static class GovernanceExtensions
         services.AddSingleton<ReadReminderMail>();
         services.AddSingleton<ReadConfirmationService>();
         services.AddSingleton<IReadConfirmationView>(sp => sp.GetRequiredService<ReadConfirmationService>());
+        services.AddSingleton<IStatisticsSection, ReadCoverageSection>();
         services.AddSingleton<Performance.IReadingPageStamp, ReadConfirmationStamp>();
         NavigationRegistry.Add(new NavigationItem("/godkendelser", "Til godkendelse", Icons.Material.Filled.Approval, Policies.Approver, 15));
         NavigationRegistry.Add(new NavigationItem("/lovaendringer", "Lovændringer", Icons.Material.Filled.Gavel, Policies.Coordinator, 16));

@@ -146,6 +146,36 @@ public class ReadConfirmationServiceTests
         await using var db = harness.CreateDb();
         Assert.Empty(await db.Set<ReadReceipt>().ToListAsync(Ct));
     }
+
+    [Fact]
+    public async Task StatisticsSection_CountsConfirmedAgainstThoseWhoMustRead_WithoutNames()
+    {
+        await using var harness = await HarnessAsync();
+        var reads = harness.Get<ReadConfirmationService>();
+        var section = new ReadCoverageSection(reads);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Assert.Empty((await section.BuildAsync(StatisticsPeriod.Ending(today), Ct)).Rows);
+
+        var published = await PublishAsync(harness, "Ny frist: svar inden 14 dage.", "alle");
+        await reads.ConfirmAsync(Slug, published.VersionNumber!.Value, Sara, Ct);
+
+        var table = await section.BuildAsync(StatisticsPeriod.Ending(today), Ct);
+        var row = Assert.Single(table.Rows);
+        Assert.Equal(published.VersionNumber.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), row[1]);
+        Assert.Equal(["1", "2", "50 %"], row.Skip(4));
+        Assert.DoesNotContain(table.Rows.SelectMany(r => r), cell => cell.Contains("Sara", StringComparison.Ordinal) || cell.Contains("Mads", StringComparison.Ordinal));
+        Assert.Equal([1.0], table.Chart!.Series.Single(s => s.Name == "Bekræftet").Values);
+        Assert.Equal([1.0], table.Chart.Series.Single(s => s.Name == "Mangler").Values);
+        // A period before the change shows nothing.
+        Assert.Empty((await section.BuildAsync(new StatisticsPeriod(today.AddYears(-2), today.AddYears(-1)), Ct)).Rows);
+    }
+
+    [Theory]
+    [InlineData(0, 0, "–")]
+    [InlineData(2, 3, "66 %")]
+    [InlineData(3, 3, "100 %")]
+    public void Percent_IsRoundedDown_AndADashWhenNobodyMustRead(int confirmed, int total, string expected) =>
+        Assert.Equal(expected, ReadCoverageSection.Percent(confirmed, total));
 }
 
 /// <summary>Read confirmation wired for tests: Sara and Mads as the known readers and a recording mail sender.</summary>
