@@ -90,7 +90,8 @@ public class ChecklistPageTests
         page.Find(".checklist-note textarea").Change("lokale 2.14");
         page.Find("button.make-referat").Click();
 
-        Assert.EndsWith("/breve/ny/skabeloner/breve/aftalereferat", ctx.Services.GetRequiredService<NavigationManager>().Uri);
+        // The click saves the tab's draft (JS interop) before it navigates: wait for the navigation, not a fixed point.
+        page.WaitForAssertion(() => Assert.EndsWith("/breve/ny/skabeloner/breve/aftalereferat", ctx.Services.GetRequiredService<NavigationManager>().Uri), TimeSpan.FromSeconds(10));
         var values = ctx.Services.GetRequiredService<LetterPrefill>().Take("skabeloner/breve/aftalereferat");
         Assert.Empty((IReadOnlyList<string>)values!["punkter"]!);
         Assert.Equal(new DateOnly(2026, 11, 23), values["moede_dato"]);
