@@ -8,12 +8,16 @@ public sealed class FrontMatter
     private readonly YamlMappingNode _root;
     private readonly int _lineOffset;
 
-    internal FrontMatter(YamlMappingNode root, string yaml, int lineOffset)
+    internal FrontMatter(YamlMappingNode root, string yaml, int lineOffset, int bodyStartLine)
     {
         _root = root;
         Yaml = yaml;
         _lineOffset = lineOffset;
+        BodyStartLine = bodyStartLine;
     }
+
+    /// <summary>The 1-based file line where the body (after the closing '---') begins: checks turn body lines into file lines with it.</summary>
+    public int BodyStartLine { get; }
 
     /// <summary>The raw YAML so that features can read their own keys (felter, eksempel, ...).</summary>
     public string Yaml { get; }

@@ -38,7 +38,7 @@ public static class FrontMatterReader
                     new ContentIssue(file, 2, IssueSeverity.Error, "Front matter skal være felter på formen 'navn: værdi'."));
             }
             // YAML lines are 1-based within the block, which starts on file line 2.
-            return new SplitDocument(new FrontMatter(root, yaml, 1), body, bodyStartLine, null);
+            return new SplitDocument(new FrontMatter(root, yaml, 1, bodyStartLine), body, bodyStartLine, null);
         }
         catch (YamlException ex)
         {

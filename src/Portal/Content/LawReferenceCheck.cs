@@ -9,7 +9,7 @@ public sealed class LawReferenceCheck : IDocumentCheck
     public IEnumerable<ContentIssue> Check(LibraryDocument document, ParseContext context)
     {
         var seen = new HashSet<(string, string)>();
-        var bodyStart = document.FrontMatter.Yaml.Count(c => c == '\n') + 3;
+        var bodyStart = document.FrontMatter.BodyStartLine;
         foreach (var match in context.Laws.FindAll(document.Body))
         {
             if (!match.Law.IsUnverified(match.Paragraph) || !seen.Add((match.Law.Key, match.Paragraph)))

@@ -55,7 +55,7 @@ public sealed class LocalPlaceholderCheck : IDocumentCheck
         {
             yield break;
         }
-        var bodyStart = 3 + document.FrontMatter.Yaml.Split('\n').Length - 1;
+        var bodyStart = document.FrontMatter.BodyStartLine;
         var count = LocalPlaceholders.Count(document.Body);
         var where = string.Join(", ", lines.Take(5).Select(l => (l + bodyStart - 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var fields = DanishFormat.Count(count, "sted", "steder");

@@ -18,7 +18,7 @@ public sealed class CprDocumentCheck : IDocumentCheck
                 yield return Issue(document.FilePath, i + 2);
             }
         }
-        var bodyStart = 3 + frontMatter.Length - 1;
+        var bodyStart = document.FrontMatter.BodyStartLine;
         var body = document.Body.Split('\n');
         for (var i = 0; i < body.Length; i++)
         {

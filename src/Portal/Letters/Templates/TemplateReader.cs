@@ -63,7 +63,7 @@ public static partial class TemplateReader
             RecipientMode = Enum.IsDefined(mode) ? mode : RecipientMode.Copy,
             Fields = fields,
             Example = example,
-            BodyStartLine = 3 + fm.Yaml.Count(c => c == '\n'),
+            BodyStartLine = fm.BodyStartLine,
             LegalStatus = legal,
             Kle = KleClassification.Read(fm, file, kind, issues),
             Form = FormClassification.Read(fm, file, issues),
