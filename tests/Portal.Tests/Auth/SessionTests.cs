@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Auth;
 using Portal.Data;
@@ -40,6 +41,26 @@ public class SessionTests
         var actions = (await AuditAsync(factory)).Select(a => a.Action).ToList();
         Assert.Contains(SecurityAuditActions.SignIn, actions);
         Assert.Contains(SecurityAuditActions.SignOut, actions);
+    }
+
+    [Fact]
+    public async Task EndedSession_StaysEnded_WhenAValidationInFlightCachesTheRowItReadBefore()
+    {
+        await using var factory = new PortalFactory();
+        var store = factory.Services.GetRequiredService<SessionStore>();
+        var (id, _) = await store.StartAsync("sagsbehandler", ["sagsbehandler"], TestContext.Current.CancellationToken);
+        Assert.Equal(SessionState.Valid, await store.ValidateAsync(id, TestContext.Current.CancellationToken));
+        UserSession? before;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            before = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Set<UserSession>().AsNoTracking().SingleAsync(s => s.Id == id, TestContext.Current.CancellationToken);
+        }
+
+        await store.EndAsync(id, TestContext.Current.CancellationToken);
+        // A validation (an open circuit's revalidation, another tab) that read the row before the end writes it late.
+        factory.Services.GetRequiredService<IMemoryCache>().Set(SessionStore.CacheKey(id), before, TimeSpan.FromMinutes(1));
+
+        Assert.Equal(SessionState.Ended, await store.ValidateAsync(id, TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -52,6 +52,10 @@ public sealed class SessionStore(IDbContextFactory<PortalDbContext> dbFactory, I
         {
             return SessionState.Unknown;
         }
+        if (cache.TryGetValue(EndedKey(sessionId), out _))
+        {
+            return SessionState.Ended;
+        }
         if (!cache.TryGetValue(CacheKey(sessionId), out UserSession? session))
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -61,6 +65,12 @@ public sealed class SessionStore(IDbContextFactory<PortalDbContext> dbFactory, I
                 return SessionState.Unknown;
             }
             cache.Set(CacheKey(sessionId), session, TimeSpan.FromSeconds(Options.CacheSeconds));
+            if (cache.TryGetValue(EndedKey(sessionId), out _))
+            {
+                // Ended while this read was in flight: the row read may predate the end.
+                cache.Remove(CacheKey(sessionId));
+                return SessionState.Ended;
+            }
         }
         var now = clock.GetUtcNow();
         var state = StateOf(session!, now);
@@ -86,10 +96,14 @@ public sealed class SessionStore(IDbContextFactory<PortalDbContext> dbFactory, I
         {
             return;
         }
+        // The tombstone comes first and outlives any cached copy: a validation that read the row before the update
+        // below cannot put a "valid" session back into the cache for the next CacheSeconds.
+        cache.Set(EndedKey(sessionId), true, TimeSpan.FromSeconds(Options.CacheSeconds * 2 + 1));
         cache.Remove(CacheKey(sessionId));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         await db.Set<UserSession>().Where(s => s.Id == sessionId && s.EndedAt == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now), ct);
+        cache.Remove(CacheKey(sessionId));
     }
 
     /// <summary>The user's sessions that are still valid, newest first (ASVS 3.3.4: see and end your other sign-ins).</summary>
@@ -131,7 +145,9 @@ public sealed class SessionStore(IDbContextFactory<PortalDbContext> dbFactory, I
         : now - session.LastSeenAt > Options.Idle ? SessionState.IdleExpired
         : SessionState.Valid;
 
-    private static string CacheKey(string id) => "session:" + id;
+    internal static string CacheKey(string id) => "session:" + id;
+
+    private static string EndedKey(string id) => "session-ended:" + id;
 
     private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
