@@ -65,12 +65,6 @@ public sealed class SessionStore(IDbContextFactory<PortalDbContext> dbFactory, I
                 return SessionState.Unknown;
             }
             cache.Set(CacheKey(sessionId), session, TimeSpan.FromSeconds(Options.CacheSeconds));
-            if (cache.TryGetValue(EndedKey(sessionId), out _))
-            {
-                // Ended while this read was in flight: the row read may predate the end.
-                cache.Remove(CacheKey(sessionId));
-                return SessionState.Ended;
-            }
         }
         var now = clock.GetUtcNow();
         var state = StateOf(session!, now);
@@ -96,14 +90,13 @@ public sealed class SessionStore(IDbContextFactory<PortalDbContext> dbFactory, I
         {
             return;
         }
-        // The tombstone comes first and outlives any cached copy: a validation that read the row before the update
-        // below cannot put a "valid" session back into the cache for the next CacheSeconds.
+        // The tombstone comes first, is checked before the cache, and outlives any cached copy: a validation that read
+        // the row before the update below may still cache it as valid, but that copy is never used.
         cache.Set(EndedKey(sessionId), true, TimeSpan.FromSeconds(Options.CacheSeconds * 2 + 1));
         cache.Remove(CacheKey(sessionId));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow();
         await db.Set<UserSession>().Where(s => s.Id == sessionId && s.EndedAt == null).ExecuteUpdateAsync(u => u.SetProperty(s => s.EndedAt, now), ct);
-        cache.Remove(CacheKey(sessionId));
     }
 
     /// <summary>The user's sessions that are still valid, newest first (ASVS 3.3.4: see and end your other sign-ins).</summary>
