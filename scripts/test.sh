@@ -41,13 +41,15 @@ run_tests() {
   function progress() { printf "  ... %d passed, %d failed indtil nu\n", ok, bad; fflush() }
   /^Running tests from / { sub(/^Running tests from /, ""); sub(/ \(.*\)$/, ""); n = split($0, seg, "/"); sub(/\.dll$/, "", seg[n]); print "▶ Kører " seg[n]; fflush(); next }
   /^Test run summary/ { print; fflush(); next }
+  # The lines after a failure (the assertion and the process log it carries), stack frames left out.
+  detail > 0 && !/^ *(passed|failed|skipped) .*\([0-9hms ]+\)$/ { detail--; if (!/^ *at /) { print "    " $0; fflush() } next }
   /^ *(passed|failed|skipped) .*\([0-9hms ]+\)$/ {
     line = $0; sub(/^ +/, "", line)
     status = line; sub(/ .*/, "", status)
     name = line; sub(/^[a-z]+ /, "", name); sub(/ \([0-9hms ]+\)$/, "", name)
     took = line; sub(/.*\(/, "", took); sub(/\)$/, "", took)
     if (status == "passed") ok++
-    else if (status == "failed") { bad++; print "  ✗ " name " (" took ")"; fflush() }
+    else if (status == "failed") { bad++; detail = 60; print "  ✗ " name " (" took ")"; fflush() }
     else skipped++
     slow[name] = ms(took)
     if ((ok + bad) % 50 == 0) progress()

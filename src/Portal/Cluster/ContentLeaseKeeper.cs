@@ -100,7 +100,14 @@ public sealed class ContentLeaseKeeper(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        try
+        {
+            await _stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            return; // the container went first (a host torn down while it stopped): Dispose cancelled the loop
+        }
         await _renewing;
         if (lease.IsHeld)
         {
@@ -116,5 +123,15 @@ public sealed class ContentLeaseKeeper(
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    private int _disposed;
+
+    // The test host disposes its container twice; the second call must be a no-op.
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
+    }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Portal.Content;
 
 namespace Portal.Library;
@@ -13,9 +15,26 @@ public sealed record TreeNode(string Path, string Title, string? Description, in
 /// <summary>Builds the guiding folder structure of the library from a snapshot, filtered by område and type.</summary>
 public static class LibraryTree
 {
+    public const string Root = "arbejdsgange";
+
     private static readonly StringComparer s_danish = StringComparer.Create(new CultureInfo("da-DK"), ignoreCase: true);
 
-    public static TreeNode Build(LibrarySnapshot snapshot, Area? area = null, string? type = null, string root = "arbejdsgange")
+    // Trees per snapshot (weakly held: a replaced snapshot takes its trees with it). The keys are bounded: areas, the
+    // library's types and its folders.
+    private static readonly ConditionalWeakTable<LibrarySnapshot, ConcurrentDictionary<(Area?, string?, string), TreeNode>> s_trees = new();
+
+    /// <summary>As <see cref="Build"/>, built once per snapshot and filter: the Danish sort of thousands of titles is not per request.</summary>
+    public static TreeNode Cached(LibrarySnapshot snapshot, Area? area, string? type, string root = Root) =>
+        type is not null && !snapshot.Documents.Any(d => d.Type == type) || root != Root && !IsFolder(snapshot, root)
+            ? Build(snapshot, area, type, root) // an unknown type or folder from the address is not kept
+            : s_trees.GetOrCreateValue(snapshot).GetOrAdd((area, type, root), key => Build(snapshot, key.Item1, key.Item2, key.Item3));
+
+    /// <summary>A folder of the library (described in content, or holding documents), below <see cref="Root"/>.</summary>
+    public static bool IsFolder(LibrarySnapshot snapshot, string path) =>
+        path.StartsWith(Root + "/", StringComparison.Ordinal)
+        && (snapshot.Folders.ContainsKey(path) || snapshot.Documents.Any(d => d.Folder == path || d.Folder.StartsWith(path + "/", StringComparison.Ordinal)));
+
+    public static TreeNode Build(LibrarySnapshot snapshot, Area? area = null, string? type = null, string root = Root)
     {
         var documents = snapshot.Documents
             .Where(d => d.Folder == root || d.Folder.StartsWith(root + "/", StringComparison.Ordinal))
@@ -39,7 +58,7 @@ public static class LibraryTree
     }
 
     /// <summary>Counts per type across the unfiltered library, for the type filter.</summary>
-    public static IReadOnlyList<(string Type, string Label, int Count)> TypeCounts(LibrarySnapshot snapshot, ContentOptions options, string root = "arbejdsgange") =>
+    public static IReadOnlyList<(string Type, string Label, int Count)> TypeCounts(LibrarySnapshot snapshot, ContentOptions options, string root = Root) =>
         snapshot.Documents.Where(d => d.Folder.StartsWith(root, StringComparison.Ordinal))
             .GroupBy(d => d.Type)
             .Select(g => (g.Key, options.DocumentTypes.GetValueOrDefault(g.Key, g.Key), g.Count()))

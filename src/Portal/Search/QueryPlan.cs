@@ -23,4 +23,11 @@ public sealed record QueryPlan(string Query, IReadOnlyList<QueryClause> Clauses)
 
     /// <summary>Every index term the query may match: the highlighter marks words that analyse to one of these.</summary>
     public HashSet<string> Terms { get; } = Clauses.SelectMany(c => c.Alternatives).SelectMany(a => a.Terms).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Whether the query names a paragraph (§-terms): only then are a text's law references worth finding.</summary>
+    public bool HasParagraphTerms => Terms.Any(t => t.StartsWith('§'));
+
+    // The highlighter's verdict per normalised word, for this query: a page of hits repeats the same words thousands of
+    // times, and each verdict costs a stemming and a decompounding. One plan serves one request, hence no lock.
+    internal Dictionary<string, bool> WordMatches { get; } = new(StringComparer.Ordinal);
 }

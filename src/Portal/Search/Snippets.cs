@@ -53,19 +53,30 @@ public static class Snippets
     public static List<(int Start, int Length)> Matches(string text, QueryPlan plan, SearchIndex index)
     {
         var marks = new List<(int Start, int Length)>();
-        foreach (var token in DanishText.Tokenize(text))
+        var verdicts = plan.WordMatches.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Words come in a reused buffer (no string per word); a word's verdict is computed once per query.
+        DanishText.ForEachWord(text, (word, start, length, _) =>
         {
-            if (!DanishText.IsStopWord(token.Word) && IsMatch(token.Word, plan, index))
+            if (!verdicts.TryGetValue(word, out var match))
             {
-                marks.Add((token.Start, token.Length));
+                var key = word.ToString();
+                match = !DanishText.IsStopWord(key) && IsMatch(key, plan, index);
+                verdicts[key] = match;
             }
-        }
-        foreach (var (start, length, terms) in DocumentParagraphs.Find(text, index.Laws.Catalog))
-        {
-            if (terms.Any(plan.Terms.Contains))
+            if (match)
             {
-                marks.RemoveAll(m => m.Start >= start && m.Start < start + length);
                 marks.Add((start, length));
+            }
+        });
+        if (plan.HasParagraphTerms)
+        {
+            foreach (var (start, length, terms) in DocumentParagraphs.Find(text, index.Laws.Catalog))
+            {
+                if (terms.Any(plan.Terms.Contains))
+                {
+                    marks.RemoveAll(m => m.Start >= start && m.Start < start + length);
+                    marks.Add((start, length));
+                }
             }
         }
         marks.Sort((a, b) => a.Start.CompareTo(b.Start));

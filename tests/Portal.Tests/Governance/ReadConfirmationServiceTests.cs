@@ -170,6 +170,38 @@ public class ReadConfirmationServiceTests
         Assert.Empty((await section.BuildAsync(new StatisticsPeriod(today.AddYears(-2), today.AddYears(-1)), Ct)).Rows);
     }
 
+    [Fact]
+    public async Task Stamp_ChangesAtOnceWithAConfirmationHere_AndWithinASecondWithOneWrittenByAnotherNode()
+    {
+        await using var harness = await HarnessAsync();
+        var reads = harness.Get<ReadConfirmationService>();
+        Assert.Null(await reads.StateForAsync(Slug, Sara, Ct)); // no material change yet: the cached answer
+        var published = await PublishAsync(harness, "Ny frist: svar inden 14 dage.", "alle");
+        Assert.NotNull(await reads.StateForAsync(Slug, Sara, Ct)); // the publish's new snapshot ends the cached copy
+        var before = await reads.StampAsync(Ct);
+
+        await reads.ConfirmAsync(Slug, published.VersionNumber!.Value, Sara, Ct);
+
+        var afterConfirm = await reads.StampAsync(Ct);
+        Assert.NotEqual(before, afterConfirm);
+        Assert.NotNull((await reads.StateForAsync(Slug, Sara, Ct))!.ConfirmedAt);
+
+        // Another node's confirmation reaches this node's database only: no event here, the copy's lifetime ends it.
+        await using (var db = harness.CreateDb())
+        {
+            var id = await db.Documents.Where(d => d.Slug == Slug).Select(d => d.Id).SingleAsync(Ct);
+            db.Add(new ReadReceipt { UserId = Mads.Id, DocumentId = id, VersionNumber = published.VersionNumber.Value, ConfirmedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync(Ct);
+        }
+        var seen = DateTime.UtcNow;
+        while (await reads.StampAsync(Ct) == afterConfirm)
+        {
+            Assert.True(DateTime.UtcNow - seen < TimeSpan.FromSeconds(5), "Stemplet fulgte ikke en anden nodes bekræftelse.");
+            await Task.Delay(50, Ct);
+        }
+        Assert.NotNull((await reads.StateForAsync(Slug, Mads, Ct))!.ConfirmedAt);
+    }
+
     [Theory]
     [InlineData(0, 0, "–")]
     [InlineData(2, 3, "66 %")]

@@ -57,4 +57,32 @@ public class LibraryTreeTests
 
         Assert.Contains("Ingen dokumenter passer", view.Markup);
     }
+
+    [Fact]
+    public async Task TreeView_WithALimit_ListsThatManyPerFolder_AndLinksToTheFolderWithTheFilters()
+    {
+        await using var ctx = BunitSetup.CreateContext(await FixtureSnapshot.GetAsync());
+        var tree = LibraryTree.Build(await FixtureSnapshot.GetAsync());
+
+        var view = ctx.Render<LibraryTreeView>(p => p.Add(x => x.Tree, tree).Add(x => x.Limit, 1).Add(x => x.Filters, "type=arbejdsgang"));
+
+        var first = view.FindAll("section.folder")[0];
+        Assert.Single(first.QuerySelectorAll("li.doc-item"));
+        Assert.Contains("(2)", first.QuerySelector("h2")!.TextContent); // the heading still counts the whole folder
+        var more = first.QuerySelector(".folder-more a")!;
+        Assert.Equal("Vis alle 2 dokumenter i Henvendelse og opstart", more.TextContent.Trim());
+        Assert.Equal("/bibliotek?mappe=arbejdsgange/01-opstart&type=arbejdsgang", more.GetAttribute("href"));
+        // A folder within the limit has no link.
+        Assert.Null(view.FindAll("section.folder")[1].QuerySelector(".folder-more"));
+    }
+
+    [Fact]
+    public async Task Cached_IsTheSameTreeForTheSameSnapshotAndFilter_AndNeverKeepsAnUnknownType()
+    {
+        var snapshot = await FixtureSnapshot.GetAsync();
+
+        Assert.Same(LibraryTree.Cached(snapshot, Area.Adults, null), LibraryTree.Cached(snapshot, Area.Adults, null));
+        Assert.NotSame(LibraryTree.Cached(snapshot, null, "findes-ikke"), LibraryTree.Cached(snapshot, null, "findes-ikke"));
+        Assert.Equal(LibraryTree.Build(snapshot, Area.Adults).Count, LibraryTree.Cached(snapshot, Area.Adults, null).Count);
+    }
 }

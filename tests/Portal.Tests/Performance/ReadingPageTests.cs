@@ -130,6 +130,23 @@ public class ReadingPageTests(ReadingPageTests.Fixture fixture) : IClassFixture<
         }
     }
 
+    [Fact]
+    public async Task Library_OneFolder_ListsOnlyItsDocuments_AndAnUnknownFolderShowsTheWholeLibrary()
+    {
+        using var client = await fixture.Factory.SignInAsync("sagsbehandler");
+
+        var folder = await client.GetStringAsync("/bibliotek?mappe=arbejdsgange/01-opstart&type=arbejdsgang", Token);
+        var unknown = await client.GetStringAsync("/bibliotek?mappe=../../etc", Token);
+
+        Assert.Contains("/dokument/arbejdsgange/01-opstart/meddelelse-af-afslag", folder);
+        Assert.DoesNotContain("/dokument/arbejdsgange/02-tilbud/ventilen", folder);
+        Assert.DoesNotContain("tjekliste-moede", folder); // the type filter holds in the folder
+        Assert.Contains("name=\"mappe\" value=\"arbejdsgange/01-opstart\"", folder); // the filters keep the folder
+        Assert.Contains("href=\"/bibliotek?type=arbejdsgang\"", folder); // back to the whole library, same filter
+        Assert.Contains("/dokument/arbejdsgange/02-tilbud/ventilen", unknown);
+        Assert.DoesNotContain("name=\"mappe\"", unknown);
+    }
+
     public sealed class Fixture : IAsyncDisposable
     {
         public PortalFactory Factory { get; } = new();

@@ -6,26 +6,20 @@ public sealed record NavigationItem(string Href, string Title, string Icon, stri
 /// <summary>Features add their menu entries here from their AddX() so the shell never lists features by hand.</summary>
 public static class NavigationRegistry
 {
-    private static readonly List<NavigationItem> s_items = [];
+    private static readonly Lock s_gate = new();
 
-    public static IReadOnlyList<NavigationItem> Items
-    {
-        get
-        {
-            lock (s_items)
-            {
-                return s_items.OrderBy(i => i.Order).ToList();
-            }
-        }
-    }
+    // Entries are added at start and read on every page: readers get an immutable, sorted snapshot without a lock.
+    private static IReadOnlyList<NavigationItem> s_items = [];
+
+    public static IReadOnlyList<NavigationItem> Items => Volatile.Read(ref s_items);
 
     public static void Add(NavigationItem item)
     {
-        lock (s_items)
+        lock (s_gate)
         {
             if (!s_items.Any(i => i.Href == item.Href))
             {
-                s_items.Add(item);
+                Volatile.Write(ref s_items, s_items.Append(item).OrderBy(i => i.Order).ToArray());
             }
         }
     }

@@ -19,6 +19,17 @@ public sealed class ReadConfirmationService(
     IOptions<ApprovalOptions> approval,
     TimeProvider clock) : IReadConfirmationView
 {
+    // Every reading page asks for the stamp (its ETag) and whether the document has a material change at all. Both are
+    // read once per snapshot and second per node instead of on every request. A confirmation on this node and a new
+    // snapshot (every publish, here or on another node) end the copy at once; another node's confirmation ends it
+    // within 1 s. The snapshot is compared as an object, not by its time: a test's clock may stand still.
+    private static readonly TimeSpan s_marksLifetime = TimeSpan.FromSeconds(1);
+    private Marks? _marks;
+    private long _generation;
+
+    // Weak: an idle node must not keep a replaced library alive for the sake of this copy.
+    private sealed record Marks(long Generation, WeakReference<LibrarySnapshot> Snapshot, long FetchedAt, string Stamp, IReadOnlySet<string> Slugs);
+
     private IReadOnlyDictionary<string, string> UnitAreas => approval.Value.UnitAreas;
 
     /// <summary>Saves "væsentlig" with the version being published, in the same transaction; null when the change is not material.</summary>
@@ -72,9 +83,13 @@ public sealed class ReadConfirmationService(
     public async Task<DocumentReadState?> StateForAsync(string slug, UserProfile user, CancellationToken cancellationToken = default)
     {
         slug = DocumentStore.Normalize(slug);
+        if (string.IsNullOrEmpty(user.Id) || !(await MarksAsync(cancellationToken)).Slugs.Contains(slug))
+        {
+            return null; // the common case, a document without material changes, costs no database round trip
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var documentId = await db.Documents.Where(d => d.Slug == slug).Select(d => (int?)d.Id).FirstOrDefaultAsync(cancellationToken);
-        if (documentId is not { } id || string.IsNullOrEmpty(user.Id))
+        if (documentId is not { } id)
         {
             return null;
         }
@@ -128,9 +143,11 @@ public sealed class ReadConfirmationService(
         }
         catch (DbUpdateException)
         {
+            Forget();
             // A double click from two tabs: the unique index keeps one row, which is what the user asked for.
             return new ConfirmResult(ConfirmOutcome.AlreadyConfirmed, "Du har allerede bekræftet, at du har læst ændringen.");
         }
+        Forget();
         return new ConfirmResult(outcome, "Tak. Du har bekræftet, at du har læst ændringen.");
     }
 
@@ -209,13 +226,31 @@ public sealed class ReadConfirmationService(
     }
 
     /// <summary>A stamp that changes with every mark and confirmation, for the reading pages' ETag.</summary>
-    public async Task<string> StampAsync(CancellationToken cancellationToken = default)
+    public async Task<string> StampAsync(CancellationToken cancellationToken = default) => (await MarksAsync(cancellationToken)).Stamp;
+
+    private async Task<Marks> MarksAsync(CancellationToken cancellationToken)
     {
+        var snapshot = catalog.Current;
+        var generation = Interlocked.Read(ref _generation);
+        if (Volatile.Read(ref _marks) is { } known && known.Generation == generation && known.Snapshot.TryGetTarget(out var seen) && ReferenceEquals(seen, snapshot)
+            && clock.GetElapsedTime(known.FetchedAt) < s_marksLifetime)
+        {
+            return known;
+        }
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var marks = await db.Set<MaterialChange>().MaxAsync(c => (int?)c.Id, cancellationToken);
         var reads = await db.Set<ReadReceipt>().MaxAsync(r => (int?)r.Id, cancellationToken);
-        return $"{marks}:{reads}";
+        var slugs = await db.Documents.Where(d => db.Set<MaterialChange>().Any(c => c.DocumentId == d.Id)).Select(d => d.Slug).ToListAsync(cancellationToken);
+        var fresh = new Marks(generation, new WeakReference<LibrarySnapshot>(snapshot), clock.GetTimestamp(), $"{marks}:{reads}", slugs.ToHashSet(StringComparer.Ordinal));
+        // A confirmation that ended the copy while this read ran keeps its generation: this older read is not kept.
+        if (Interlocked.Read(ref _generation) == generation)
+        {
+            Volatile.Write(ref _marks, fresh);
+        }
+        return fresh;
     }
+
+    private void Forget() => Interlocked.Increment(ref _generation);
 
     private static Task<Dictionary<int, string>> SlugsAsync(PortalDbContext db, IEnumerable<int> ids, CancellationToken cancellationToken)
     {
