@@ -48,6 +48,7 @@ run_tests() {
     status = line; sub(/ .*/, "", status)
     name = line; sub(/^[a-z]+ /, "", name); sub(/ \([0-9hms ]+\)$/, "", name)
     took = line; sub(/.*\(/, "", took); sub(/\)$/, "", took)
+    detail = 0
     if (status == "passed") ok++
     else if (status == "failed") { bad++; detail = 60; print "  ✗ " name " (" took ")"; fflush() }
     else skipped++

@@ -7,8 +7,14 @@ namespace Portal.Search;
 /// <summary>One API result, in rank order.</summary>
 public sealed record SearchResultDto(string Slug, string Title, string Type, string Area, string Snippet, double Score, string Url, bool Overdue);
 
+/// <summary>One suggestion of the quick search: the title, one line of type, område and revision, and the address.</summary>
+public sealed record SuggestionDto(string Title, string Meta, string Url);
+
 public static class SearchApi
 {
+    /// <summary>How many suggestions the quick search shows.</summary>
+    public const int SuggestionCount = 8;
+
     public static void MapSearchApi(this WebApplication app)
     {
         app.MapGet("/api/search", (string? q, string? type, string? area, string? take, SearchService search, TimeProvider clock, ContentOptions options) =>
@@ -22,7 +28,20 @@ public static class SearchApi
             var response = Searcher.Search(search.Index, request, clock.Today(), options);
             return Results.Ok(response.Hits.Select(h => new SearchResultDto(h.Slug, h.Title, h.Type, AreaNames.Key(h.Area), h.SnippetHtml, h.Score, h.Url, h.Overdue)).ToList());
         }).RequireAuthorization(Policies.Caseworker);
+
+        // The quick search in the app bar (portal.js): the same search and checks, a shape made for the list.
+        app.MapGet("/api/search/forslag", (string? q, SearchService search, TimeProvider clock, ContentOptions options) =>
+        {
+            if (Validate(q, null, null, null, options) is { } problem)
+            {
+                return problem;
+            }
+            var hits = Searcher.Search(search.Index, new SearchRequest(q!, Take: SuggestionCount), clock.Today(), options).Hits;
+            return Results.Ok(hits.Select(h => new SuggestionDto(h.Title, Meta(h), h.Url)).ToList());
+        }).RequireAuthorization(Policies.Caseworker);
     }
+
+    public static string Meta(SearchHit hit) => $"{hit.TypeLabel} · {AreaNames.Label(hit.Area)}{(hit.Overdue ? " · Revision overskredet" : "")}";
 
     private static IResult? Validate(string? q, string? type, string? area, string? take, ContentOptions options)
     {

@@ -114,4 +114,39 @@ public class SearchApiTests(PortalFactoryFixture fixture) : IClassFixture<Portal
         Assert.All(adults!, r => Assert.Equal("voksen", r.Area));
         Assert.Single(one!);
     }
+
+    [Fact]
+    public async Task Suggestions_AreTheQuickSearchsList_TitleMetaAndAddress_AtMostEight()
+    {
+        var client = _factory.CreateClientAs(Roles.Caseworker);
+
+        var suggestions = (await client.GetFromJsonAsync<List<SuggestionDto>>("/api/search/forslag?q=afslaget", TestContext.Current.CancellationToken))!;
+        var all = await SearchAsync("afslaget");
+
+        Assert.InRange(suggestions.Count, 1, SearchApi.SuggestionCount);
+        Assert.Equal(all.Take(SearchApi.SuggestionCount).Select(r => r.Url), suggestions.Select(s => s.Url));
+        Assert.Equal("Meddelelse af afslag", suggestions[0].Title);
+        Assert.Equal("Arbejdsgang · Børn", suggestions[0].Meta);
+    }
+
+    [Theory]
+    [InlineData("/api/search/forslag?q=%20", "Søgningen mangler")]
+    [InlineData("/api/search/forslag?q=010203-1234", "Søgningen ligner et CPR-nummer")]
+    public async Task Suggestions_RefuseWhatTheSearchRefuses_InDanish(string url, string title)
+    {
+        var response = await _factory.CreateClientAs(Roles.Caseworker).GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(title, problem.RootElement.GetProperty("title").GetString());
+        Assert.DoesNotContain("010203", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Suggestions_Anonymous_Gets401()
+    {
+        var response = await _factory.CreateAnonymousClient().GetAsync("/api/search/forslag?q=afslag", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
 }

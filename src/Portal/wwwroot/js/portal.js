@@ -23,12 +23,117 @@ window.portal.downloadFile = function (fileName, contentType, base64) {
   link.remove();
 };
 
-// The quick search is a combobox: arrow keys move through the suggestions, not the caret.
-document.addEventListener('keydown', function (e) {
-  if (e.target && e.target.id === 'hurtigsoeg' && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
-    e.preventDefault();
+// The quick search (Search/AppBarSearch.razor): a GET form to /soeg that this makes a combobox. Suggestions come from
+// /api/search/forslag after a pause in typing; arrow keys move through them, Enter opens the chosen one or the
+// results page, Escape closes. Plain script, so reading pages need no circuit for it.
+(function () {
+  var pauseMs = 120;
+  var state = { hits: [], active: -1, open: false, timer: null, pending: false, asked: 0 };
+  function parts() {
+    var box = document.getElementById('hurtigsoeg');
+    if (!box) { return null; }
+    var form = box.closest('[data-quick-search]');
+    return { box: box, list: document.getElementById('hurtigsoeg-forslag'), status: form.querySelector('[role=status]'), hint: form.querySelector('.shortcut-hint') };
   }
-});
+  function optionId(i) { return 'hurtigsoeg-forslag-' + i; }
+  function render(p) {
+    var show = state.open && state.hits.length > 0;
+    p.list.textContent = '';
+    state.hits.forEach(function (hit, i) {
+      var li = document.createElement('li');
+      li.id = optionId(i);
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', i === state.active ? 'true' : 'false');
+      li.className = i === state.active ? 'quick-result active' : 'quick-result';
+      var title = document.createElement('span');
+      title.className = 'quick-title';
+      title.textContent = hit.title;
+      var meta = document.createElement('span');
+      meta.className = 'quick-meta';
+      meta.textContent = hit.meta;
+      li.appendChild(title);
+      li.appendChild(meta);
+      li.addEventListener('mousedown', function (e) { e.preventDefault(); go(hit.url); });
+      p.list.appendChild(li);
+    });
+    p.list.hidden = !show;
+    p.box.setAttribute('aria-expanded', show ? 'true' : 'false');
+    if (show && state.active >= 0) { p.box.setAttribute('aria-activedescendant', optionId(state.active)); } else { p.box.removeAttribute('aria-activedescendant'); }
+    if (p.hint) { p.hint.hidden = p.box.value.length > 0; }
+  }
+  function go(url) { state.open = false; state.active = -1; window.location.href = url; }
+  function search(p) {
+    clearTimeout(state.timer);
+    state.pending = false;
+    var query = p.box.value;
+    var asked = ++state.asked;
+    if (!query.trim()) {
+      state.hits = []; state.active = -1; state.open = true; p.status.textContent = '';
+      render(p);
+      return Promise.resolve();
+    }
+    return fetch('/api/search/forslag?q=' + encodeURIComponent(query), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
+      .then(function (answer) {
+        if (asked !== state.asked) { return; } // a later keystroke asked again
+        state.hits = answer.ok ? answer.body : [];
+        state.active = -1;
+        state.open = true;
+        p.status.textContent = !answer.ok ? (answer.body && answer.body.detail) || 'Forslag kunne ikke hentes. Tryk Enter for at søge.'
+          : state.hits.length === 0 ? 'Ingen forslag. Tryk Enter for at søge.' : state.hits.length + ' forslag. Brug pil op og ned og Enter.';
+        render(p);
+      })
+      .catch(function () { /* offline or signed out: Enter still opens the results page */ });
+  }
+  document.addEventListener('input', function (e) {
+    if (!e.target || e.target.id !== 'hurtigsoeg') { return; }
+    var p = parts();
+    clearTimeout(state.timer);
+    state.pending = true;
+    if (p.hint) { p.hint.hidden = p.box.value.length > 0; }
+    state.timer = setTimeout(function () { search(p); }, pauseMs);
+  });
+  document.addEventListener('keydown', function (e) {
+    if (!e.target || e.target.id !== 'hurtigsoeg') { return; }
+    var p = parts();
+    var key = e.key;
+    if (key === 'ArrowDown' || key === 'ArrowUp') { e.preventDefault(); } // move through the list, not the caret
+    if (key === 'Enter') {
+      e.preventDefault();
+      // A search still waiting for the pause means the reader did not choose from the list: open the results page.
+      if (!state.pending && state.open && state.hits.length > 0 && state.active >= 0) {
+        go(state.hits[state.active].url);
+      } else if (p.box.value.trim()) {
+        clearTimeout(state.timer);
+        state.open = false;
+        window.location.href = '/soeg?q=' + encodeURIComponent(p.box.value.trim());
+      }
+      return;
+    }
+    var move = function () {
+      if (key === 'ArrowDown') {
+        state.open = true;
+        state.active = state.hits.length === 0 ? -1 : Math.min(state.active + 1, state.hits.length - 1);
+      } else if (key === 'ArrowUp') {
+        state.active = Math.max(state.active - 1, -1);
+      } else if (key === 'Escape') {
+        state.open = false;
+        state.active = -1;
+      } else {
+        return;
+      }
+      render(p);
+    };
+    // The late search for what was typed would otherwise reset the choice made with these keys.
+    if (state.pending && (key === 'ArrowDown' || key === 'ArrowUp')) { search(p).then(move); } else { move(); }
+  });
+  document.addEventListener('focusout', function (e) {
+    if (e.target && e.target.id === 'hurtigsoeg') { state.open = false; state.active = -1; render(parts()); }
+  });
+  document.addEventListener('focusin', function (e) {
+    if (e.target && e.target.id === 'hurtigsoeg') { state.open = state.hits.length > 0; render(parts()); }
+  });
+})();
 
 // Static reading pages (no circuit): a changed document reaches an open page by polling its cheap version
 // endpoint while the tab is visible, then reloading, unless the reader is busy in a dialog or a field.
