@@ -5,6 +5,7 @@ public static class LibraryExtensions
     public static WebApplicationBuilder AddLibrary(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<LibraryClock>();
+        builder.Services.AddSingleton<LibraryTreeHtml>();
         Portal.Components.Layout.NavigationRegistry.Add(new("/tilbud-folder", "Folder: tilbud uden visitation", MudBlazor.Icons.Material.Filled.VolunteerActivism, Order: 20));
         return builder;
     }
