@@ -24,6 +24,12 @@ public sealed class SearchIndex
     private readonly Dictionary<string, Posting> _terms;
     private readonly HashSet<string>[] _titleTerms;
 
+    /// <summary>
+    /// Answers given by this index, per request, day and review window (<see cref="Searcher.Search"/>). A content
+    /// change builds a new index, so no answer outlives the library it came from.
+    /// </summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<(SearchRequest, DateOnly, int), SearchResponse> Responses { get; } = new();
+
     public SearchIndex(IReadOnlyList<SearchDocument> documents, Dictionary<string, Posting> terms, HashSet<string>[] titleTerms,
         Vocabulary vocabulary, Decompounder decompounder, SynonymSet synonyms, LawQueryParser laws)
     {

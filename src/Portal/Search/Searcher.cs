@@ -8,14 +8,30 @@ public static class Searcher
     public const int MaxTake = 100;
     public const string NoWordsMessage = "Søgningen indeholder ingen ord, der kan søges på. Skriv fx 'afslag merudgifter', 'overgang til voksen' eller 'SEL 41'.";
 
+    /// <summary>Answers kept per index (see <see cref="SearchIndex.Responses"/>); past this many the cache starts over.</summary>
+    public const int MaxCachedResponses = 2000;
+
     public static SearchResponse Search(SearchIndex index, SearchRequest request, DateOnly today, ContentOptions options)
     {
         using var activity = Telemetry.PortalTelemetry.Source.StartActivity("search");
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var response = SearchCore(index, request, today, options);
+        // The same question on the same index and day has the same answer: many caseworkers search the same few
+        // words, and the quick search asks again for every prefix typed back and forth.
+        var key = (request, today, options.ReviewSoonDays);
+        var cached = index.Responses.TryGetValue(key, out var response);
+        if (!cached)
+        {
+            response = SearchCore(index, request, today, options);
+            if (index.Responses.Count >= MaxCachedResponses)
+            {
+                index.Responses.Clear();
+            }
+            index.Responses[key] = response;
+        }
+        activity?.SetTag("portal.search.cached", cached);
         Telemetry.PortalTelemetry.SearchDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        activity?.SetTag("portal.search.hits", response.Hits.Count);
-        return response;
+        activity?.SetTag("portal.search.hits", response!.Hits.Count);
+        return response!;
     }
 
     private static SearchResponse SearchCore(SearchIndex index, SearchRequest request, DateOnly today, ContentOptions options)

@@ -263,4 +263,25 @@ public class SearchIndexTests
 
         Assert.Equal("afslag", response.Hits.First().Slug);
     }
+
+    [Fact]
+    public void Search_SameQuestionSameIndexAndDay_IsAnsweredOnce_ANewDayOrIndexAsksAgain_AndTheCacheIsBounded()
+    {
+        var index = Index();
+        var options = new ContentOptions();
+        var day = new DateOnly(2026, 12, 2);
+        var request = new SearchRequest("afslag");
+
+        var first = Searcher.Search(index, request, day, options);
+
+        Assert.Same(first, Searcher.Search(index, request with { }, day, options));
+        Assert.NotSame(first, Searcher.Search(index, request, day.AddDays(1), options)); // "overskredet" may change overnight
+        Assert.NotSame(first, Searcher.Search(Index(), request, day, options)); // a content change builds a new index
+        Assert.Equal(first.Hits.Select(h => h.Slug), Searcher.Search(Index(), request, day, options).Hits.Select(h => h.Slug));
+        for (var i = 0; i < Searcher.MaxCachedResponses + 10; i++)
+        {
+            Searcher.Search(index, new SearchRequest("ferie " + i), day, options);
+        }
+        Assert.InRange(index.Responses.Count, 1, Searcher.MaxCachedResponses);
+    }
 }
