@@ -39,6 +39,7 @@ public sealed partial class TwoNodeTests
         var word = "nginxprøve" + Guid.NewGuid().ToString("N")[..6];
         var document = (await browser.GetFromJsonAsync<EditorDocument>(new Uri(a.Address, "/api/editing/documents/" + Slug), Ct))!;
         await browser.GetStringAsync(new Uri(b.Address, "/api/search?q=afslag"), Ct); // B's index is built before the clock starts
+        await browser.GetStringAsync(new Uri(b.Address, "/dokument/" + Slug), Ct); // and its page compiled: the 2 s are propagation, not JIT
         var text = document.Latest.Content.Replace("## Formål\n", $"## Formål\nOrdet {word} er nyt.\n", StringComparison.Ordinal);
         var saved = await browser.PostAsJsonAsync(new Uri(a.Address, "/api/editing/save"), new SaveRequest(Slug, text, document.Stamp, "To noder", Publish: true), Ct);
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
