@@ -12,7 +12,7 @@ public class NarrowScreenBrowserTests(BrowserFixture browser)
 
     public static TheoryData<string> Pages() =>
     [
-        "/", "/bibliotek", "/dokument/" + Procedure, "/soeg?q=afslag", "/tilbud-folder", "/breve", "/breve/ny/" + Letter,
+        "/", "/bibliotek", "/bibliotek?mappe=arbejdsgange/02-oplysning-af-sagen", "/dokument/" + Procedure, "/soeg?q=afslag", "/tilbud-folder", "/breve", "/breve/ny/" + Letter,
         "/tjekliste", "/tjekliste/" + Checklist, "/overgang", "/overgang/liste", "/skift-af-sagsbehandler", "/sagsforloeb", "/nyt",
         "/rediger/" + Procedure, "/ny", "/historik/" + Procedure, "/konflikter", "/revision", "/indholdsfejl", "/tovholdere", "/revisionslog", "/udbakke",
         "/konto/sessioner",

@@ -45,6 +45,7 @@ public class LibraryBrowserTests(BrowserFixture browser)
     [Theory]
     [InlineData("sagsbehandler", "/")]
     [InlineData("sagsbehandler", "/bibliotek")]
+    [InlineData("sagsbehandler", "/bibliotek?mappe=arbejdsgange/02-oplysning-af-sagen&omraade=voksen")]
     [InlineData("sagsbehandler", "/dokument/arbejdsgange/07-tjeklister/tjekliste-foerste-moede")]
     [InlineData("sagsbehandler", "/findes-ikke")]
     [InlineData("sagsbehandler", "/tilbud-folder?omraade=voksen")]
