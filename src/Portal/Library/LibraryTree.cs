@@ -25,9 +25,13 @@ public static class LibraryTree
 
     /// <summary>As <see cref="Build"/>, built once per snapshot and filter: the Danish sort of thousands of titles is not per request.</summary>
     public static TreeNode Cached(LibrarySnapshot snapshot, Area? area, string? type, string root = Root) =>
-        type is not null && !snapshot.Documents.Any(d => d.Type == type) || root != Root && !IsFolder(snapshot, root)
-            ? Build(snapshot, area, type, root) // an unknown type or folder from the address is not kept
-            : s_trees.GetOrCreateValue(snapshot).GetOrAdd((area, type, root), key => Build(snapshot, key.Item1, key.Item2, key.Item3));
+        Keeps(snapshot, type, root)
+            ? s_trees.GetOrCreateValue(snapshot).GetOrAdd((area, type, root), key => Build(snapshot, key.Item1, key.Item2, key.Item3))
+            : Build(snapshot, area, type, root);
+
+    /// <summary>Whether a tree for this filter may be kept: an unknown type or folder from the address is not.</summary>
+    public static bool Keeps(LibrarySnapshot snapshot, string? type, string root) =>
+        (type is null || snapshot.Documents.Any(d => d.Type == type)) && (root == Root || IsFolder(snapshot, root));
 
     /// <summary>A folder of the library (described in content, or holding documents), below <see cref="Root"/>.</summary>
     public static bool IsFolder(LibrarySnapshot snapshot, string path) =>

@@ -20,11 +20,11 @@ public sealed class LibraryTreeHtml(IServiceScopeFactory scopes, ILoggerFactory 
     public async Task<MarkupString> GetAsync(LibrarySnapshot snapshot, Area? area, string? type, string root, int? limit, string filters)
     {
         var tree = LibraryTree.Cached(snapshot, area, type, root);
-        var key = (area, type, root, limit, filters, clock.Today());
-        if (!ReferenceEquals(tree, LibraryTree.Cached(snapshot, area, type, root)))
+        if (!LibraryTree.Keeps(snapshot, type, root))
         {
-            return await RenderAsync(tree, limit, filters); // an address LibraryTree does not keep: nor do we
+            return new MarkupString(await RenderStringAsync(tree, limit, filters)); // what LibraryTree does not keep, nor do we
         }
+        var key = (area, type, root, limit, filters, clock.Today());
         var pages = _pages.GetOrCreateValue(snapshot);
         var page = pages.GetOrAdd(key, _ => new Lazy<Task<string>>(() => RenderStringAsync(tree, limit, filters)));
         try
@@ -33,12 +33,10 @@ public sealed class LibraryTreeHtml(IServiceScopeFactory scopes, ILoggerFactory 
         }
         catch
         {
-            pages.TryRemove(new KeyValuePair<(Area?, string?, string, int?, string, DateOnly), Lazy<Task<string>>>(key, page)); // the next request tries again
+            pages.TryRemove(KeyValuePair.Create(key, page)); // the next request tries again
             throw;
         }
     }
-
-    private async Task<MarkupString> RenderAsync(TreeNode tree, int? limit, string filters) => new(await RenderStringAsync(tree, limit, filters));
 
     private async Task<string> RenderStringAsync(TreeNode tree, int? limit, string filters)
     {
