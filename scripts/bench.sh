@@ -21,7 +21,9 @@ command -v wrk >/dev/null || need+=(wrk)
 command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || need+=(nginx)
 if (( ${#need[@]} )); then
   sudo_cmd=""; [[ $(id -u) -ne 0 ]] && sudo_cmd="sudo"
-  $sudo_cmd apt-get install -y -o DPkg::Lock::Timeout=600 "${need[@]}" >/dev/null
+  # A fresh machine has no package lists yet: update them when the first try cannot find the packages.
+  $sudo_cmd apt-get install -y -o DPkg::Lock::Timeout=600 "${need[@]}" >/dev/null 2>&1 \
+    || { $sudo_cmd apt-get update -qq && $sudo_cmd apt-get install -y -o DPkg::Lock::Timeout=600 "${need[@]}" >/dev/null; }
 fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 

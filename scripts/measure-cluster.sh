@@ -19,29 +19,24 @@ cleanup() {
 }
 trap cleanup EXIT
 
-command -v wrk >/dev/null || { SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"; $SUDO apt-get install -y -qq -o DPkg::Lock::Timeout=600 wrk nginx >/dev/null; }
+if ! command -v wrk >/dev/null || ! { command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; }; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  # A fresh machine has no package lists yet: update them when the first try cannot find the packages.
+  $SUDO apt-get install -y -qq -o DPkg::Lock::Timeout=600 wrk nginx >/dev/null 2>&1 \
+    || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq -o DPkg::Lock::Timeout=600 wrk nginx >/dev/null; }
+fi
+PATH="$PATH:/usr/sbin"
 dotnet build -c Release src/Portal -v q >/dev/null
 cs="$(scripts/pg-cluster.sh start "$pgdir" 7350)"
 psql "host=127.0.0.1 port=7350 user=portal dbname=postgres" -qc "create database measure"
 cs="Host=127.0.0.1;Port=7350;Username=portal;Database=measure;Maximum Pool Size=50"
 
-# Content: the shipped library plus N generated procedures.
-cp -r content "$work/content"
-mkdir -p "$work/content/arbejdsgange/99-maaling"
-printf 'titel: Måling\nrækkefølge: 99\n' > "$work/content/arbejdsgange/99-maaling/_mappe.yml"
-for i in $(seq 1 "$extra"); do
-  cat > "$work/content/arbejdsgange/99-maaling/dokument-$i.md" <<DOC
----
-titel: Måledokument $i
-type: vejledning
-område: fælles
-tovholder: $(grep -m1 -oE '^[a-z0-9-]+:' content/tovholdere.yml | tr -d :)
-revideres: 2099-01-01
----
-## Formål
-Dokument nummer $i om hjælpemidler, ledsagelse og aflastning efter serviceloven.
-DOC
-done
+# Content: the shipped library plus N generated documents that look like it (scripts/bench/CorpusGenerator.cs).
+dotnet run scripts/bench/CorpusGenerator.cs -- content "$work/content" "$extra" >&2
+first="$(cd "$work/content" && find arbejdsgange -name 'genereret-00001.md' | head -1)"
+second="$(cd "$work/content" && find arbejdsgange -name 'genereret-00002.md' | head -1)"
+slug="${first%.md}"
+page2="${second%.md}"
 
 start_node() { # name port
   ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="http://127.0.0.1:$2" Database__Provider=PostgreSql \
@@ -52,7 +47,10 @@ start_node() { # name port
 }
 wait_200() { # url -> seconds until first 200
   local t0; t0=$(date +%s.%N)
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = "200" ]; do sleep 0.05; done
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = "200" ]; do
+    sleep 0.05
+    if [ "$(echo "$(date +%s.%N) - $t0 > 300" | bc)" = 1 ]; then echo "intet 200 fra $1 efter 300 s" >&2; tail -20 "$work"/*.log >&2; exit 1; fi
+  done
   echo "$(date +%s.%N) - $t0" | bc
 }
 
@@ -67,15 +65,18 @@ jar="$work/cookies"
 page=$(curl -s -c "$jar" http://127.0.0.1:7351/konto/log-ind)
 token=$(echo "$page" | grep -oE 'name="__RequestVerificationToken"[^>]*value="[^"]+"' | sed -E 's/.*value="([^"]+)"/\1/' | head -1)
 curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "__RequestVerificationToken=$token" -d bruger=koordinator -d returnUrl=/ http://127.0.0.1:7351/konto/demo
-slug="arbejdsgange/99-maaling/dokument-1"
 delays=()
 for i in $(seq 1 "$edits"); do
   doc=$(curl -s -b "$jar" "http://127.0.0.1:7351/api/editing/documents/$slug")
   word="maaling$RANDOM$i"
-  body=$(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); t=d["latest"]["content"].replace("## Formål\n","## Formål\n"+sys.argv[2]+"\n",1); print(json.dumps({"slug":sys.argv[3],"text":t,"expectedStamp":d["stamp"],"comment":"måling","publish":True}))' "$doc" "$word" "$slug")
+  body=$(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); t=d["latest"]["content"].rstrip()+"\n\n"+sys.argv[2]+"\n"; print(json.dumps({"slug":sys.argv[3],"text":t,"expectedStamp":d["stamp"],"comment":"måling","publish":True}))' "$doc" "$word" "$slug")
   t0=$(date +%s.%N)
-  curl -s -b "$jar" -o /dev/null -H 'Content-Type: application/json' -d "$body" http://127.0.0.1:7351/api/editing/save
-  until curl -s "http://127.0.0.1:7352/dokument/$slug" -b "$jar" | grep -q "$word"; do sleep 0.02; done
+  status=$(curl -s -b "$jar" -o "$work/save" -w '%{http_code}' -H 'Content-Type: application/json' -d "$body" http://127.0.0.1:7351/api/editing/save)
+  [ "$status" = 200 ] || { echo "gem på node A gav $status: $(head -c 400 "$work/save")" >&2; exit 1; }
+  until curl -s "http://127.0.0.1:7352/dokument/$slug" -b "$jar" | grep -q "$word"; do
+    sleep 0.02
+    if [ "$(echo "$(date +%s.%N) - $t0 > 30" | bc)" = 1 ]; then echo "ændringen nåede ikke node B inden 30 s" >&2; exit 1; fi
+  done
   delays+=("$(echo "$(date +%s.%N) - $t0" | bc)")
 done
 printf '%s\n' "${delays[@]}" | sort -n > "$work/delays"
@@ -93,7 +94,7 @@ nginx_with() { # ports...
   sleep 0.5
 }
 cookie=$(awk 'NF == 7 && $1 !~ /^# / {printf "%s=%s; ", $6, $7}' "$jar") # HttpOnly cookies are the lines marked #HttpOnly_
-run_wrk() { wrk -t2 -c32 -d15s -H "Cookie: $cookie" "http://127.0.0.1:7353/dokument/arbejdsgange/99-maaling/dokument-2" | awk '/Requests\/sec/ {print $2}'; }
+run_wrk() { wrk -t2 -c32 -d15s -H "Cookie: $cookie" "http://127.0.0.1:7353/dokument/$page2" | awk '/Requests\/sec/ {print $2}'; }
 nginx_with 7351; one=$(run_wrk)
 nginx_with 7351 7352; two=$(run_wrk)
 echo "Dokumentside gennem nginx: 1 node $one req/s, 2 noder $two req/s, forhold $(echo "scale=2; $two / $one" | bc)"

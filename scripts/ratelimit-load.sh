@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 DURATION="${1:-20}"
 PORT="${2:-5111}"
 BASE="http://127.0.0.1:$PORT"
-command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
+command -v wrk >/dev/null || apt-get install -y wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y wrk >/dev/null; }
 dotnet build -c Release src/Portal -v q -nologo >/dev/null
 work="$(mktemp -d)"
 pid=""

@@ -25,6 +25,10 @@ public sealed class MarkdownRenderer(HtmlSafety safety)
 {
     public const string DocumentRoute = "/dokument/";
 
+    /// <summary>The document page's address, its segments escaped one by one so the path keeps its slashes.</summary>
+    public static string DocumentUrl(string slug) =>
+        DocumentRoute + string.Join('/', Portal.Documents.DocumentStore.Normalize(slug).Split('/').Select(Uri.EscapeDataString));
+
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
         .UseAlertBlocks()
         .UsePipeTables()

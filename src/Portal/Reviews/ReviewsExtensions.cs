@@ -39,6 +39,7 @@ public static class ReviewsExtensions
     public static WebApplication MapReviews(this WebApplication app)
     {
         app.MapReviewsApi();
+        app.MapFeedbackForm();
         return app;
     }
 }

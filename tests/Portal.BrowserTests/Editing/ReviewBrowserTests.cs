@@ -93,7 +93,23 @@ public class ReviewBrowserTests(BrowserFixture browser)
         var violations = await BrowserFixture.SeriousAccessibilityViolationsAsync(caseworker);
         Assert.True(violations.Count == 0, string.Join('\n', violations));
 
+        // Reading the document opened no circuit: the dialog is a native <dialog> run by portal.js.
+        Assert.Equal(0, await caseworker.EvaluateAsync<int>("() => document.querySelectorAll('.mud-popover-provider, [data-island]').length"));
+
+        // Refused (a CPR number): the Danish reason in the dialog, and the text is still there.
         await dialog.GetByText("Uklart – svært at forstå eller bruge").ClickAsync();
+        await dialog.GetByLabel("Din besked").FillAsync("Borgeren 010190-1234 fik et forkert svar.");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Send besked" }).ClickAsync();
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("CPR-nummer");
+        await Assertions.Expect(dialog.GetByLabel("Din besked")).ToHaveValueAsync("Borgeren 010190-1234 fik et forkert svar.");
+
+        // Escape closes it and gives focus back to the button; opening it again keeps the text but not the old error.
+        await caseworker.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Assertions.Expect(caseworker.GetByRole(AriaRole.Button, new() { Name = "Giv besked til tovholder" })).ToBeFocusedAsync();
+        await caseworker.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(dialog.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+
         const string text = "Tabellen under Handling mangler hvem der gør hvad.";
         await dialog.GetByLabel("Din besked").FillAsync(text);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Send besked" }).ClickAsync();

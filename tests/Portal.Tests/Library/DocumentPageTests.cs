@@ -56,13 +56,22 @@ public class DocumentPageTests
     }
 
     [Fact]
-    public async Task DocumentPage_PrintButton_CallsWindowPrint()
+    public async Task DocumentPage_ActionsAreStaticMarkup_PrintAndFeedbackForPortalJs()
     {
         await using var ctx = BunitSetup.CreateContext(await FixtureSnapshot.GetAsync());
-        var page = ctx.AsInteractiveServer().Render<DocumentPage>(p => p.Add(x => x.Slug, "arbejdsgange/01-opstart/meddelelse-af-afslag"));
+        var page = ctx.Render<DocumentPage>(p => p.Add(x => x.Slug, "arbejdsgange/01-opstart/meddelelse-af-afslag"));
 
-        page.FindAll("button").Single(b => b.TextContent.Contains("Udskriv")).Click();
-
-        Assert.Contains(ctx.JSInterop.Invocations, i => i.Identifier == "window.print");
+        var print = page.FindAll("button").Single(b => b.TextContent.Contains("Udskriv"));
+        Assert.True(print.HasAttribute("data-print"));
+        var feedback = page.FindAll("button").Single(b => b.TextContent.Contains("Giv besked til tovholder"));
+        Assert.Equal("tovholder-besked", feedback.GetAttribute("data-dialog-open"));
+        var dialog = page.Find("dialog#tovholder-besked");
+        Assert.Equal("tovholder-besked-titel", dialog.GetAttribute("aria-labelledby"));
+        Assert.Contains("Test Koordinator", dialog.TextContent);
+        Assert.Equal(4, dialog.QuerySelectorAll("input[type=radio]").Length);
+        Assert.Single(dialog.QuerySelectorAll("input[type=radio][checked]"));
+        Assert.Equal("2000", page.Find("#tovholder-besked-tekst").GetAttribute("maxlength"));
+        Assert.NotNull(page.Find("label[for=tovholder-besked-tekst]"));
+        Assert.Empty(ctx.JSInterop.Invocations);
     }
 }

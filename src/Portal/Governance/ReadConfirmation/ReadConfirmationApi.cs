@@ -31,7 +31,7 @@ public static class ReadConfirmationApi
             var slug = form["slug"].ToString();
             _ = int.TryParse(form["version"], System.Globalization.CultureInfo.InvariantCulture, out var version);
             var result = await reads.ConfirmAsync(slug, version, UserProfile.From(http.User), http.RequestAborted);
-            return Results.LocalRedirect($"{MarkdownRenderer.DocumentRoute}{DocumentPath(slug)}?laest={OutcomeCode(result.Outcome)}#laesebekraeftelse");
+            return Results.LocalRedirect($"{MarkdownRenderer.DocumentUrl(slug)}?laest={OutcomeCode(result.Outcome)}#laesebekraeftelse");
         }).RequireAuthorization(Policies.Caseworker).RequireAntiforgery();
 
         app.MapPost(RemindPath, async (ReadConfirmationService reads, HttpContext http) =>
@@ -87,10 +87,6 @@ public static class ReadConfirmationApi
         ConfirmOutcome.Outdated => "nyere",
         _ => "ikke-kraevet",
     };
-
-    // The slug's segments escaped one by one, so the path keeps its slashes.
-    private static string DocumentPath(string slug) =>
-        string.Join('/', Portal.Documents.DocumentStore.Normalize(slug).Split('/').Select(Uri.EscapeDataString));
 
     private static bool IsLocal(string? url) =>
         url is { Length: > 0 } && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);

@@ -141,7 +141,7 @@ window.portal.downloadFile = function (fileName, contentType, base64) {
   var intervalMs = 2000;
   function busy() {
     var active = document.activeElement;
-    return document.querySelector('.mud-dialog') !== null ||
+    return document.querySelector('.mud-dialog, dialog[open]') !== null ||
       (active && (active.tagName === 'TEXTAREA' || (active.tagName === 'INPUT' && active.value)));
   }
   function check() {
@@ -198,3 +198,60 @@ document.addEventListener('click', function (e) {
   var button = e.target && e.target.closest ? e.target.closest('[data-print]') : null;
   if (button) { window.print(); }
 });
+
+// Static pages: a native <dialog> opened by a button with data-dialog-open="<id>" (the document page's "Giv besked til
+// tovholder"). Escape and "Annullér" close it, and focus goes back to the button. A form marked data-feedback-form is
+// sent with fetch: a refusal shows its Danish reason in the dialog and keeps the text; success closes the dialog and
+// says so in the page's status line.
+(function () {
+  var opener = null;
+  function close(dialog) {
+    dialog.close();
+    if (opener && document.contains(opener)) { opener.focus(); }
+  }
+  document.addEventListener('click', function (e) {
+    var open = e.target && e.target.closest ? e.target.closest('[data-dialog-open]') : null;
+    if (open) {
+      var dialog = document.getElementById(open.getAttribute('data-dialog-open'));
+      if (dialog && !dialog.open) {
+        opener = open;
+        var error = dialog.querySelector('[data-feedback-error]');
+        if (error) { error.textContent = ''; }
+        dialog.showModal();
+      }
+      return;
+    }
+    var cancel = e.target && e.target.closest ? e.target.closest('[data-dialog-close]') : null;
+    if (cancel) { close(cancel.closest('dialog')); }
+  });
+  document.addEventListener('close', function (e) {
+    if (e.target && e.target.tagName === 'DIALOG' && opener && document.contains(opener) && document.activeElement === document.body) { opener.focus(); }
+  }, true);
+  document.addEventListener('submit', function (e) {
+    var form = e.target;
+    if (!form || !form.hasAttribute || !form.hasAttribute('data-feedback-form')) { return; }
+    e.preventDefault();
+    var dialog = form.closest('dialog');
+    var error = form.querySelector('[data-feedback-error]');
+    var send = form.querySelector('[type=submit]');
+    var status = document.querySelector('[data-feedback-status]');
+    send.disabled = true;
+    error.textContent = '';
+    fetch(form.action, { method: 'POST', body: new FormData(form), credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }, function () { return { ok: false, body: null }; }); })
+      .then(function (answer) {
+        send.disabled = false;
+        if (!answer.ok) {
+          error.textContent = (answer.body && answer.body.detail) || 'Beskeden blev ikke sendt. Prøv igen.';
+          return;
+        }
+        form.querySelector('textarea').value = '';
+        close(dialog);
+        if (status) { status.textContent = answer.body.message; }
+      })
+      .catch(function () {
+        send.disabled = false;
+        error.textContent = 'Beskeden blev ikke sendt: portalen kunne ikke nås. Teksten er her stadig; prøv igen.';
+      });
+  });
+})();
