@@ -94,7 +94,17 @@ nginx_with() { # ports...
   sleep 0.5
 }
 cookie=$(awk 'NF == 7 && $1 !~ /^# / {printf "%s=%s; ", $6, $7}' "$jar") # HttpOnly cookies are the lines marked #HttpOnly_
-run_wrk() { wrk -t2 -c32 -d15s -H "Cookie: $cookie" "http://127.0.0.1:7353/dokument/$page2" | awk '/Requests\/sec/ {print $2}'; }
+# The signed-in page through nginx must be the document itself, not the sign-in page, before it is measured.
+check_page() {
+  [ "$(curl -s -o "$work/page" -w '%{http_code}' -H "Cookie: $cookie" "http://127.0.0.1:7353/dokument/$page2")" = 200 ] && grep -q 'id="dokument-titel"' "$work/page" \
+    || { echo "dokumentsiden gennem nginx svarede ikke med dokumentet" >&2; exit 1; }
+}
+run_wrk() {
+  check_page
+  wrk -t2 -c32 -d15s -H "Cookie: $cookie" "http://127.0.0.1:7353/dokument/$page2" > "$work/wrk"
+  grep -q 'Non-2xx' "$work/wrk" && echo "  ikke-2xx: $(grep 'Non-2xx' "$work/wrk")" >&2
+  awk '/Requests\/sec/ {print $2}' "$work/wrk"
+}
 nginx_with 7351; one=$(run_wrk)
 nginx_with 7351 7352; two=$(run_wrk)
 echo "Dokumentside gennem nginx: 1 node $one req/s, 2 noder $two req/s, forhold $(echo "scale=2; $two / $one" | bc)"

@@ -91,8 +91,15 @@ public sealed class ClusterJobs(IDbContextFactory<PortalDbContext> dbFactory, No
     public async Task<bool> TryClaimAsync(string job, TimeSpan interval, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
+        var key = SlotKey(job, now, interval);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.JobRuns.Add(new JobRun { Key = SlotKey(job, now, interval), Node = node.Name, StartedAt = now });
+        // Looked up first, so the usual case (the slot was claimed a while ago, by another node or before a restart)
+        // does not end in a failed insert that EF logs as an error; the unique key still decides a true race.
+        if (await db.JobRuns.AnyAsync(j => j.Key == key, cancellationToken))
+        {
+            return false;
+        }
+        db.JobRuns.Add(new JobRun { Key = key, Node = node.Name, StartedAt = now });
         try
         {
             await db.SaveChangesAsync(cancellationToken);

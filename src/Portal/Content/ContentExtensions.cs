@@ -27,8 +27,10 @@ public static class ContentExtensions
     }
 
     /// <summary>
-    /// Imports content/ before the first request so the library is complete when the URL is printed; a node without
-    /// the content lease builds its library from the database only (another node imports).
+    /// On a first start, imports content/ before the first request so the library is complete when the URL is printed.
+    /// On a restart (the database already holds the library) the snapshot is built from the database and the parse
+    /// cache, and content/ is compared in the background after start. A node without the content lease builds its
+    /// library from the database only (another node imports).
     /// </summary>
     public static async Task ImportContentAsync(this WebApplication app)
     {
@@ -37,6 +39,16 @@ public static class ContentExtensions
         {
             app.Logger.LogInformation("Indlæser biblioteket fra databasen");
             await sync.RebuildAsync();
+            return;
+        }
+        if (await sync.HasStoredLibraryAsync())
+        {
+            // A restart: the database holds the library and the parse cache what import computed, so the first request
+            // is served from them at once; content/ is compared (changes made while the portal was down) after start.
+            app.Logger.LogInformation("Viser biblioteket fra databasen; indholdsmappen sammenlignes i baggrunden efter start");
+            await sync.RebuildAsync();
+            var stopping = app.Lifetime.ApplicationStopping;
+            app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => sync.SyncAfterStartAsync(stopping), stopping));
             return;
         }
         var options = app.Services.GetRequiredService<ContentOptions>();

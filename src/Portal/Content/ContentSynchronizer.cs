@@ -33,6 +33,10 @@ public sealed class ContentSynchronizer(
     private string _stamp = "";
     private int _parseCount;
 
+    // Up to this many documents to restore or parse, their texts and cache entries are fetched by slug; beyond it
+    // (a restart, a new pipeline) in one pass over the table.
+    private const int PartialLoadLimit = 500;
+
     /// <summary>How many documents this instance has parsed (not restored from a cache); for tests and logs.</summary>
     public int ParseCount => _parseCount;
 
@@ -71,6 +75,29 @@ public sealed class ContentSynchronizer(
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>Whether the database already holds a published library: then a restart can serve it before reading content/.</summary>
+    public async Task<bool> HasStoredLibraryAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Documents.AnyAsync(d => d.PublishedVersionNumber != null && !d.RemovedFromDisk, cancellationToken);
+    }
+
+    /// <summary>The comparison with content/ after a restart, off the request path; a failure is logged, and the watcher tries again.</summary>
+    public async Task SyncAfterStartAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await SyncAsync(stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Sammenligningen med indholdsmappen efter start fejlede; den gentages ved næste ændring i mappen");
         }
     }
 
@@ -143,17 +170,33 @@ public sealed class ContentSynchronizer(
             _stamp = parseCache.StampFor(stamp);
         }
 
+        // The published versions without their texts: a rebuild after one change needs the text of that document only.
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var published = await db.DocumentVersions.AsNoTracking()
-            .Where(v => !v.Document!.RemovedFromDisk && v.Document.PublishedVersionNumber == v.Number)
-            .Select(v => new { v.Document!.Slug, v.Number, v.Content, v.ContentHash, v.CreatedAt, v.Author })
+        var publishedVersions = db.DocumentVersions.AsNoTracking()
+            .Where(v => !v.Document!.RemovedFromDisk && v.Document.PublishedVersionNumber == v.Number);
+        var published = await publishedVersions
+            .Select(v => new { v.Document!.Slug, v.Number, v.ContentHash, v.CreatedAt, v.Author })
             .ToListAsync(cancellationToken);
-        var context = new ParseContext(roster, laws, options.Value) { Sources = published.Select(p => new SourceDocument(p.Slug, p.Content)).ToList() };
+        var missing = published.Where(p => !_parsed.ContainsKey((p.Slug, p.ContentHash))).Select(p => p.Slug).ToList();
+        // Texts: of what this process has not parsed yet (a restart: all of it), and of the folders checks read across
+        // documents (the phrases), which go to the parse context.
+        var sourceFolders = checks.SelectMany(c => c.SourceFolders).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        bool IsSource(string slug) => sourceFolders.Any(f => slug.StartsWith(f, StringComparison.OrdinalIgnoreCase));
+        var wanted = missing.Concat(published.Select(p => p.Slug).Where(IsSource)).ToHashSet(StringComparer.Ordinal);
+        var whole = wanted.Count > PartialLoadLimit;
+        var texts = (await (whole ? publishedVersions : publishedVersions.Where(v => wanted.Contains(v.Document!.Slug)))
+                .Select(v => new { v.Document!.Slug, v.Content }).ToListAsync(cancellationToken))
+            .Where(t => wanted.Contains(t.Slug))
+            .ToDictionary(t => t.Slug, t => t.Content, StringComparer.Ordinal);
+        var context = new ParseContext(roster, laws, options.Value)
+        {
+            Sources = published.Where(p => IsSource(p.Slug) && texts.ContainsKey(p.Slug)).Select(p => new SourceDocument(p.Slug, texts[p.Slug])).ToList(),
+        };
 
         // Only what this process has not parsed yet is looked up in the persisted cache (a restart: all of it).
-        var stored = published.Any(p => !_parsed.ContainsKey((p.Slug, p.ContentHash)))
-            ? await parseCache.LoadAsync(_stamp, cancellationToken)
-            : new Dictionary<string, (string Hash, string Metadata)>();
+        var stored = missing.Count == 0
+            ? new Dictionary<string, (string Hash, string Metadata)>()
+            : await parseCache.LoadAsync(_stamp, missing.Count > PartialLoadLimit ? null : missing, cancellationToken);
         var fresh = new ConcurrentBag<ParsedDocumentEntry>();
         var persistStamp = _stamp;
 
@@ -163,8 +206,8 @@ public sealed class ContentSynchronizer(
         {
             var row = published[i];
             results[i] = _parsed.GetOrAdd((row.Slug, row.ContentHash), _ =>
-                Restore(row.Slug, row.ContentHash, row.Content, stored, laws, persistStamp)
-                ?? ParseAndRender(row.Slug, row.ContentHash, row.Content, context, fresh, persistStamp));
+                Restore(row.Slug, row.ContentHash, texts[row.Slug], stored, laws, persistStamp)
+                ?? ParseAndRender(row.Slug, row.ContentHash, texts[row.Slug], context, fresh, persistStamp));
         });
         // Versions no longer published are not kept: over a long uptime every edit would otherwise stay in memory.
         var current = published.Select(p => (p.Slug, p.ContentHash)).ToHashSet();
@@ -202,7 +245,13 @@ public sealed class ContentSynchronizer(
         }
 
         documents.Sort((a, b) => string.CompareOrdinal(a.Slug, b.Slug));
-        var ordered = issues.OrderBy(i => i.Severity).ThenBy(i => i.File, StringComparer.Ordinal).ThenBy(i => i.Line).ToList();
+        // One comparison instead of three chained key sorts (the list is long with many documents); the position
+        // breaks ties, so the order is the stable one of before.
+        var positioned = issues.Select((issue, index) => (Issue: issue, Index: index)).ToArray();
+        Array.Sort(positioned, static (a, b) => a.Issue.Severity != b.Issue.Severity ? a.Issue.Severity.CompareTo(b.Issue.Severity)
+            : string.CompareOrdinal(a.Issue.File, b.Issue.File) is var byFile and not 0 ? byFile
+            : a.Issue.Line != b.Issue.Line ? a.Issue.Line.CompareTo(b.Issue.Line) : a.Index.CompareTo(b.Index));
+        var ordered = positioned.Select(p => p.Issue).ToList();
         catalog.Publish(new LibrarySnapshot(documents, ordered, folders, roster, laws, clock.GetUtcNow()) { Sources = context.Sources });
 
         if (!fresh.IsEmpty || stored.Keys.Any(k => !slugs.Contains(k)))

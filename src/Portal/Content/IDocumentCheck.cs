@@ -7,4 +7,10 @@ namespace Portal.Content;
 public interface IDocumentCheck
 {
     IEnumerable<ContentIssue> Check(LibraryDocument document, ParseContext context);
+
+    /// <summary>
+    /// The folders whose stored texts the check reads across documents (<see cref="ParseContext.Sources"/>); only
+    /// these texts are loaded for a build, not the whole library.
+    /// </summary>
+    IReadOnlyList<string> SourceFolders => [];
 }

@@ -61,13 +61,18 @@ public sealed class ParseCache(IDbContextFactory<PortalDbContext> dbFactory, ILo
     public string StampFor(string context) => ContentHash.Of(PipelineVersion + "\n" + context);
 
     /// <summary>Entries (without their HTML) by slug whose stamp matches; the caller compares content hashes.</summary>
-    public async Task<IReadOnlyDictionary<string, (string Hash, string Metadata)>> LoadAsync(string stamp, CancellationToken cancellationToken)
+    /// <param name="slugs">Only these documents (a rebuild after one change); null: every entry (a restart).</param>
+    public async Task<IReadOnlyDictionary<string, (string Hash, string Metadata)>> LoadAsync(string stamp, IReadOnlyCollection<string>? slugs, CancellationToken cancellationToken)
     {
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var rows = await db.ParsedDocuments.AsNoTracking().Where(e => e.Stamp == stamp)
-                .Select(e => new { e.Slug, e.ContentHash, e.Metadata }).ToListAsync(cancellationToken);
+            var entries = db.ParsedDocuments.AsNoTracking().Where(e => e.Stamp == stamp);
+            if (slugs is not null)
+            {
+                entries = entries.Where(e => slugs.Contains(e.Slug));
+            }
+            var rows = await entries.Select(e => new { e.Slug, e.ContentHash, e.Metadata }).ToListAsync(cancellationToken);
             return rows.ToDictionary(r => r.Slug, r => (r.ContentHash, r.Metadata), StringComparer.Ordinal);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -9,6 +9,8 @@ public sealed class TemplateDocumentCheck(TemplateValidator validator, RateFiles
     // One phrase set per build: every template in the build is checked against the phrases of that same build.
     private static readonly ConditionalWeakTable<ParseContext, PartialSet> s_phrases = new();
 
+    public IReadOnlyList<string> SourceFolders { get; } = [TemplateNames.PhraseFolder];
+
     public IEnumerable<ContentIssue> Check(LibraryDocument document, ParseContext context)
     {
         if (!TemplateReader.IsTemplate(document))
