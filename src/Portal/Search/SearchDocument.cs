@@ -22,7 +22,11 @@ public sealed record SearchDocument
     /// <summary>The body as plain text (no Markdown, no template code), lines kept for snippets.</summary>
     public required string Body { get; init; }
 
-    public static SearchDocument From(LibraryDocument doc, LibrarySnapshot snapshot)
+    /// <summary>The stored text's hash: with the other texts, it tells an index build whether the analysis can be reused.</summary>
+    public string? ContentHash { get; init; }
+
+    /// <param name="plainBody">The body as plain text, when the caller kept it from an earlier build of the same version.</param>
+    public static SearchDocument From(LibraryDocument doc, LibrarySnapshot snapshot, string? plainBody = null)
     {
         var meta = new List<string> { doc.TypeLabel, AreaNames.Label(doc.Area) };
         if (doc.IsTemplate)
@@ -53,7 +57,8 @@ public sealed record SearchDocument
             Summary = doc.Summary,
             Headings = doc.Headings,
             Meta = meta,
-            Body = PlainText.FromMarkdown(doc.Body),
+            Body = plainBody ?? PlainText.FromMarkdown(doc.Body),
+            ContentHash = string.IsNullOrEmpty(doc.ContentHash) ? null : doc.ContentHash,
         };
     }
 }

@@ -14,14 +14,96 @@ public static class SearchIndexBuilder
         public readonly Dictionary<string, string> Display = new(StringComparer.Ordinal);
     }
 
+    /// <summary>One document's analysis, compact (arrays, words shared between documents), as the cache keeps it.</summary>
+    internal sealed class AnalyzedDocument(KeyValuePair<string, int>[][] fields, KeyValuePair<string, int>[][] paragraphs, int[] lengths, KeyValuePair<string, string>[] display)
+    {
+        public KeyValuePair<string, int>[][] Fields { get; } = fields;
+        public KeyValuePair<string, int>[][] Paragraphs { get; } = paragraphs;
+        public int[] Lengths { get; } = lengths;
+        public KeyValuePair<string, string>[] Display { get; } = display;
+    }
+
+    private static AnalyzedDocument Compact(DocumentWords words, ConcurrentDictionary<string, string> pool)
+    {
+        string Shared(string word) => pool.GetOrAdd(word, word);
+        return new AnalyzedDocument(
+            words.Fields.Select(f => f.Select(kv => new KeyValuePair<string, int>(Shared(kv.Key), kv.Value)).ToArray()).ToArray(),
+            words.Paragraphs.Select(f => f.Select(kv => new KeyValuePair<string, int>(Shared(kv.Key), kv.Value)).ToArray()).ToArray(),
+            words.Lengths,
+            words.Display.Select(kv => new KeyValuePair<string, string>(Shared(kv.Key), kv.Value)).ToArray());
+    }
+
+    /// <summary>
+    /// The analysis of each document from the last build, by what the analysis reads (its texts and the law catalogue):
+    /// a rebuild after one change analyses that document only. Owned by one caller (SearchService), which builds one
+    /// index at a time.
+    /// </summary>
+    public sealed class AnalysisCache
+    {
+        internal Dictionary<string, (string Key, AnalyzedDocument Words)> Entries { get; set; } = new(StringComparer.Ordinal);
+
+        internal ConcurrentDictionary<string, string> Pool { get; set; } = new(StringComparer.Ordinal);
+
+        internal string LawStamp { get; set; } = "";
+
+        /// <summary>How many documents the last build analysed (not taken from the cache); for tests and logs.</summary>
+        public int LastAnalyzed { get; internal set; }
+    }
+
+    private static string LawStampOf(LawCatalog laws) =>
+        string.Join('|', laws.Laws.Select(l => l.Key + ":" + string.Join(',', l.Forms) + ":" + string.Join(',', l.Abbreviations)));
+
+    private static string AnalysisKey(SearchDocument d) => d.ContentHash is null ? "" : string.Join('\u001f',
+        d.ContentHash, d.Title, d.Summary, string.Join('\u001e', d.LegalBasis), string.Join('\u001e', d.Tags), string.Join('\u001e', d.Meta),
+        string.Join('\u001e', d.Headings), d.Body.Length);
+
     private sealed record WordInfo(string Stem, string[] PartStems);
 
-    public static SearchIndex Build(IReadOnlyList<SearchDocument> documents, LawCatalog laws, SynonymSet synonyms)
+    public static SearchIndex Build(IReadOnlyList<SearchDocument> documents, LawCatalog laws, SynonymSet synonyms, AnalysisCache? cache = null)
     {
-        // 1. Words per document and field, in parallel.
-        var words = new DocumentWords[documents.Count];
+        // 1. Words per document and field, in parallel; from the cache what has not changed since the last build.
+        var words = new AnalyzedDocument[documents.Count];
         var lawParser = new LawQueryParser(laws);
-        Parallel.For(0, documents.Count, i => words[i] = Analyze(documents[i], laws, lawParser));
+        var lawStamp = cache is null ? "" : LawStampOf(laws);
+        if (cache is not null && cache.LawStamp != lawStamp)
+        {
+            cache.Entries = new(StringComparer.Ordinal);
+            cache.Pool = new(StringComparer.Ordinal);
+            cache.LawStamp = lawStamp;
+        }
+        var pool = cache?.Pool ?? new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var keys = new string[documents.Count];
+        var analyzed = 0;
+        Parallel.For(0, documents.Count, i =>
+        {
+            var document = documents[i];
+            keys[i] = cache is null ? "" : AnalysisKey(document);
+            if (cache is not null && keys[i].Length > 0 && cache.Entries.TryGetValue(document.Slug, out var entry) && entry.Key == keys[i])
+            {
+                words[i] = entry.Words;
+                return;
+            }
+            Interlocked.Increment(ref analyzed);
+            words[i] = Compact(Analyze(document, laws, lawParser), pool);
+        });
+        if (cache is not null)
+        {
+            var entries = new Dictionary<string, (string Key, AnalyzedDocument Words)>(documents.Count, StringComparer.Ordinal);
+            for (var i = 0; i < documents.Count; i++)
+            {
+                if (keys[i].Length > 0)
+                {
+                    entries[documents[i].Slug] = (keys[i], words[i]);
+                }
+            }
+            cache.Entries = entries;
+            cache.LastAnalyzed = analyzed;
+            // The shared words of documents long gone would otherwise stay: start the pool again when it has doubled.
+            if (pool.Count > 2 * Math.Max(1000, entries.Count * 4))
+            {
+                cache.Pool = new(StringComparer.Ordinal);
+            }
+        }
 
         // 2. The corpus vocabulary: surface words and stems, which also feed the decompounder.
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -153,7 +235,7 @@ public static class SearchIndexBuilder
         }
     }
 
-    private static KeyValuePair<string, float>[] Weigh(DocumentWords doc, ConcurrentDictionary<string, WordInfo> info, float[] averages)
+    private static KeyValuePair<string, float>[] Weigh(AnalyzedDocument doc, ConcurrentDictionary<string, WordInfo> info, float[] averages)
     {
         var tf = new Dictionary<string, float[]>(StringComparer.Ordinal);
         void Count(string term, int field, float amount)
@@ -199,15 +281,15 @@ public static class SearchIndexBuilder
         return result;
     }
 
-    private static HashSet<string> TitleTerms(DocumentWords doc, ConcurrentDictionary<string, WordInfo> info)
+    private static HashSet<string> TitleTerms(AnalyzedDocument doc, ConcurrentDictionary<string, WordInfo> info)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var word in doc.Fields[(int)SearchField.Title].Keys)
+        foreach (var (word, _) in doc.Fields[(int)SearchField.Title])
         {
             set.Add(info[word].Stem);
             set.UnionWith(info[word].PartStems);
         }
-        set.UnionWith(doc.Paragraphs[(int)SearchField.Title].Keys);
+        set.UnionWith(doc.Paragraphs[(int)SearchField.Title].Select(kv => kv.Key));
         return set;
     }
 }

@@ -18,6 +18,8 @@ public sealed class SearchService : IDisposable
     private LibrarySnapshot? _built;
     private bool _building;
     private SynonymSet _synonyms = SynonymSet.Empty;
+    private readonly SearchIndexBuilder.AnalysisCache _analysis = new();
+    private Dictionary<string, (string Hash, string Text)> _plainBodies = new(StringComparer.Ordinal);
 
     public SearchService(ContentCatalog catalog, ContentRoot root, ILogger<SearchService> logger)
     {
@@ -126,11 +128,19 @@ public sealed class SearchService : IDisposable
         {
             _synonyms = synonyms;
         }
-        var documents = snapshot.Documents.Select(d => SearchDocument.From(d, snapshot)).ToList();
-        var index = SearchIndexBuilder.Build(documents, snapshot.Laws, _synonyms);
-        _logger.LogInformation("Søgeindeks bygget: {Documents} dokumenter, {Terms} termer, {Synonyms} synonymgrupper på {Ms} ms",
-            documents.Count, index.TermCount, _synonyms.Groups.Count, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return index;
+        // The plain text and the analysis of a version are kept from the build before (one build at a time: BuildLoop,
+        // or the first query under _firstBuild), so an edit re-analyses one document, not the library.
+        lock (_analysis)
+        {
+            var plain = _plainBodies;
+            var documents = snapshot.Documents.Select(d => SearchDocument.From(d, snapshot,
+                plain.TryGetValue(d.Slug, out var kept) && kept.Hash == d.ContentHash && !string.IsNullOrEmpty(d.ContentHash) ? kept.Text : null)).ToList();
+            _plainBodies = documents.Where(d => d.ContentHash is not null).ToDictionary(d => d.Slug, d => (d.ContentHash!, d.Body), StringComparer.Ordinal);
+            var index = SearchIndexBuilder.Build(documents, snapshot.Laws, _synonyms, _analysis);
+            _logger.LogInformation("Søgeindeks bygget: {Documents} dokumenter ({Analyzed} analyseret), {Terms} termer, {Synonyms} synonymgrupper på {Ms} ms",
+                documents.Count, _analysis.LastAnalyzed, index.TermCount, _synonyms.Groups.Count, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return index;
+        }
     }
 
     private static TaskCompletionSource NewIdle(bool completed)

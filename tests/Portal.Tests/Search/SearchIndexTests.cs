@@ -284,4 +284,28 @@ public class SearchIndexTests
         }
         Assert.InRange(index.Responses.Count, 1, Searcher.MaxCachedResponses);
     }
+
+    [Fact]
+    public void AnalysisCache_ARebuildAfterOneChange_AnalysesOnlyThatDocument_AndRanksAsAFreshBuild()
+    {
+        var cache = new SearchIndexBuilder.AnalysisCache();
+        var first = s_corpus.Select(d => d with { ContentHash = "h-" + d.Slug }).ToArray();
+        SearchIndexBuilder.Build(first, s_laws, SynonymSet.Empty, cache);
+        Assert.Equal(first.Length, cache.LastAnalyzed);
+
+        var changed = first.Select(d => d.Slug == "gammel" ? d with { ContentHash = "h2", Body = "Ferie, afløsning og aflastning efter SEL § 84." } : d).ToArray();
+        var cached = SearchIndexBuilder.Build(changed, s_laws, SynonymSet.Empty, cache);
+        Assert.Equal(1, cache.LastAnalyzed);
+
+        var fresh = SearchIndexBuilder.Build(changed, s_laws, SynonymSet.Empty);
+        foreach (var query in new[] { "aflastning", "ferie", "SEL § 84", "overgang", "afslag" })
+        {
+            Assert.Equal(fresh.Rank(fresh.Planner.Plan(query)), cached.Rank(cached.Planner.Plan(query)));
+        }
+        Assert.Equal(["gammel"], Slugs(cached, "aflastning"));
+
+        // Another law catalogue reads the texts differently: everything is analysed again.
+        SearchIndexBuilder.Build(changed, LawCatalog.Empty("https://lov.example"), SynonymSet.Empty, cache);
+        Assert.Equal(changed.Length, cache.LastAnalyzed);
+    }
 }
