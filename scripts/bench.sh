@@ -115,9 +115,29 @@ curl -s -b "$jar" "$BASE/api/templates/$TEMPLATE" | python3 -c 'import json,sys;
 read -r api_rps api_p95 _ api_err < <(run_wrk "$BASE/api/templates/$TEMPLATE/render" "$work/letter.json")
 echo "  brev-API: $api_rps req/s, p95 $api_p95 µs" >&2
 wal_bytes=$(stat -c %s "$work/portal.db-wal" 2>/dev/null || echo 0)
-read -r search_rps search_p95 _ search_err < <(run_wrk "$BASE/api/search?q=afslag+merudgifter")
-echo "  søgning: $search_rps req/s, p95 $search_p95 µs" >&2
-one_search_p95=$(for _ in $(seq 1 100); do curl -s -o /dev/null -b "$jar" -w '%{time_total}\n' "$BASE/api/search?q=overgang+voksen"; done \
+# Search with varied queries, as caseworkers type them: the labelled relevance queries, each alone and with one of
+# the corpus's title words, shuffled; most are asked for the first time, so few answers come from the cache.
+python3 - "$work/queries.txt" "$work/content" <<'PY'
+import os, random, re, sys, urllib.parse
+base = [m.group(1).strip() for m in re.finditer(r'^- q: (.+)$', open('tests/Portal.Tests/Search/queries.yml', encoding='utf-8').read(), re.M)]
+words = set()
+for root, _, files in os.walk(os.path.join(sys.argv[2], 'arbejdsgange')):
+    for f in files:
+        if f.endswith('.md'):
+            m = re.search(r'^titel:\s*"?([^"\n]+)', open(os.path.join(root, f), encoding='utf-8').read(), re.M)
+            if m:
+                words.update(w.lower() for w in re.findall(r'[A-Za-zÆØÅæøå]{5,}', m.group(1)))
+words = sorted(words)
+queries = base + [f'{q} {w}' for q in base for w in words[:200]]
+random.Random(7).shuffle(queries)
+open(sys.argv[1], 'w', encoding='utf-8').write('\n'.join(urllib.parse.quote_plus(q) for q in queries) + '\n')
+PY
+query_count=$(wc -l < "$work/queries.txt")
+read -r search_rps search_p95 _ search_err < <(BENCH_QUERIES="$work/queries.txt" wrk -t2 -c32 -d"${DURATION}s" -H "Cookie: $cookie" -s scripts/bench/search.lua "$BASE" 2>/dev/null \
+  | awk '/^BENCH/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } print v["rps"], v["p95"], v["p99"], v["non2xx"] + v["errors"] }')
+echo "  søgning ($query_count forskellige forespørgsler): $search_rps req/s, p95 $search_p95 µs" >&2
+# One client, 100 queries not asked before (from the end of the list, which wrk did not reach at these rates).
+one_search_p95=$(tail -100 "$work/queries.txt" | while read -r q; do curl -s -o /dev/null -b "$jar" -w '%{time_total}\n' "$BASE/api/search?q=$q"; done \
   | sort -n | awk '{ a[NR] = $1 } END { printf "%d", a[int(NR * 0.95)] * 1000000 }')
 rss_kb=$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status")
 echo "  RSS $((rss_kb / 1024)) MB, WAL $wal_bytes B, første import $first_import_ms ms" >&2
@@ -136,8 +156,8 @@ printf '%-46s %14s %12s %8s %18s %5s\n' "Dokumentside p99, ms" "$((doc_p99 / 100
 printf '%-46s %14s %12s %8s %18s %5s\n' "/bibliotek, req/s" "$lib_rps" "-" "-" "≥ 2000" "$(met "$lib_rps >= 2000")"
 printf '%-46s %14s %12s %8s %18s %5s\n' "Brev-API (render), req/s" "$api_rps" "-" "-" "≥ 2000" "$(met "$api_rps >= 2000")"
 printf '%-46s %14s %12s %8s %18s %5s\n' "Brev-API p95, ms" "$((api_p95 / 1000))" "-" "-" "≤ 50" "$(met "$api_p95 <= 50000")"
-printf '%-46s %14s %12s %8s %18s %5s\n' "Søgning, én klient, p95 ms" "$((one_search_p95 / 1000))" "-" "-" "≤ 10" "$(met "$one_search_p95 <= 10000")"
-printf '%-46s %14s %12s %8s %18s %5s\n' "Søgning, 32 forb., p95 ms" "$((search_p95 / 1000))" "-" "-" "≤ 50" "$(met "$search_p95 <= 50000")"
+printf '%-46s %14s %12s %8s %18s %5s\n' "Søgning, én klient, nye forespørgsler, p95 ms" "$((one_search_p95 / 1000))" "-" "-" "≤ 10" "$(met "$one_search_p95 <= 10000")"
+printf '%-46s %14s %12s %8s %18s %5s\n' "Søgning, 32 forb., blandede forespørgsler, p95 ms" "$((search_p95 / 1000))" "-" "-" "≤ 50" "$(met "$search_p95 <= 50000")"
 printf '%-46s %14s %12s %8s %18s %5s\n' "Første start (import), ms til /health/live" "$first_import_ms" "-" "-" "-" "-"
 printf '%-46s %14s %12s %8s %18s %5s\n' "Genstart til første 200 (dokumentside), ms" "$restart_ms" "-" "-" "≤ 2000" "$(met "0 <= $restart_ms <= 2000")"
 printf '%-46s %14s %12s %8s %18s %5s\n' "RSS efter belastning, MB" "$((rss_kb / 1024))" "-" "-" "≤ 500" "$(met "$rss_kb <= 512000")"

@@ -80,8 +80,10 @@ app.MapGovernance();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.StartTelemetry();
+var warmUp = app.WarmUpInBackground();
 await app.MigrateDatabaseAsync();
 await app.JoinClusterAsync();
+await warmUp;
 await app.ImportContentAsync();
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Handicapportalen kører på {Urls}", string.Join(", ", app.Urls)));

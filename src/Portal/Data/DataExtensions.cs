@@ -77,11 +77,12 @@ public static class DataExtensions
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await using var migrationLock = await MigrationLock.TakeAsync(db, app.Logger);
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        // Nothing pending (every restart): MigrateAsync would still compare the whole model with the last migration's.
         if (pending.Count > 0)
         {
             app.Logger.LogInformation("Opdaterer databasen: {Count} migrering(er) ({Names})", pending.Count, string.Join(", ", pending));
+            await db.Database.MigrateAsync();
         }
-        await db.Database.MigrateAsync();
         app.Logger.LogInformation("Databasen er klar ({Provider})", db.Database.IsNpgsql() ? "PostgreSQL" : "SQLite");
         if (db.Database.IsSqlite())
         {

@@ -24,6 +24,24 @@ public static class PerformanceExtensions
     /// <summary>Compression for dynamic responses (static assets come precompressed from MapStaticAssets).</summary>
     public static IApplicationBuilder UsePerformance(this IApplicationBuilder app) => app.UseResponseCompression();
 
+    /// <summary>
+    /// Builds the singletons whose first use is slow (the HTML sanitiser's static tables, the Markdown pipeline) on the
+    /// other core while the database is migrated and the content lease taken, so a restart reaches its first page
+    /// sooner. A failure here is left to the real first use, which reports it.
+    /// </summary>
+    public static Task WarmUpInBackground(this WebApplication app) => Task.Run(() =>
+    {
+        try
+        {
+            app.Services.GetRequiredService<Content.MarkdownRenderer>();
+            app.Services.GetRequiredService<Content.DocumentParser>();
+        }
+        catch (Exception ex)
+        {
+            app.Logger.LogDebug(ex, "Opvarmning ved start fejlede; tjenesten bygges ved første brug");
+        }
+    });
+
     public static WebApplication MapPerformance(this WebApplication app)
     {
         app.MapLiveVersion();

@@ -145,7 +145,9 @@ public static class SearchIndexBuilder
             averages[f] = Math.Max(1f, (float)words.Select(w => (double)w.Lengths[f]).DefaultIfEmpty(1).Average());
         }
         var perDocument = new KeyValuePair<string, float>[documents.Count][];
-        Parallel.For(0, documents.Count, i => perDocument[i] = Weigh(words[i], info, averages));
+        // A plain dictionary for the many reads that follow (one per word, field and document).
+        var wordInfo = new Dictionary<string, WordInfo>(info, StringComparer.Ordinal);
+        Parallel.For(0, documents.Count, i => perDocument[i] = Weigh(words[i], wordInfo, averages));
 
         var postings = new Dictionary<string, (List<int> Docs, List<float> Weights)>(StringComparer.Ordinal);
         for (var d = 0; d < perDocument.Length; d++)
@@ -164,7 +166,7 @@ public static class SearchIndexBuilder
         var terms = postings.ToDictionary(p => p.Key, p => new Posting(p.Value.Docs.ToArray(), p.Value.Weights.ToArray(),
             (float)Math.Log(1 + (n - p.Value.Docs.Count + 0.5) / (p.Value.Docs.Count + 0.5))), StringComparer.Ordinal);
 
-        var titleTerms = words.Select(w => TitleTerms(w, info)).ToArray();
+        var titleTerms = words.Select(w => TitleTerms(w, wordInfo)).ToArray();
         var vocabulary = new Vocabulary(distinct.Select((w, i) => new VocabularyWord(w, display.GetValueOrDefault(w, w), stems[i], counts[w])));
         return new SearchIndex(documents, terms, titleTerms, vocabulary, decompounder, synonyms, lawParser);
     }
@@ -235,18 +237,35 @@ public static class SearchIndexBuilder
         }
     }
 
-    private static KeyValuePair<string, float>[] Weigh(AnalyzedDocument doc, ConcurrentDictionary<string, WordInfo> info, float[] averages)
+    // Per thread, reused by every document it weighs: term → slot, and the slots' frequencies per field side by side.
+    [ThreadStatic]
+    private static Dictionary<string, int>? t_slots;
+
+    [ThreadStatic]
+    private static float[]? t_frequencies;
+
+    private static KeyValuePair<string, float>[] Weigh(AnalyzedDocument doc, Dictionary<string, WordInfo> info, float[] averages)
     {
-        var tf = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        const int fields = Ranking.FieldCount;
+        var slots = t_slots ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        slots.Clear();
+        var tf = t_frequencies ??= new float[256 * fields];
         void Count(string term, int field, float amount)
         {
-            if (!tf.TryGetValue(term, out var perField))
+            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(slots, term, out var exists);
+            if (!exists)
             {
-                tf[term] = perField = new float[Ranking.FieldCount];
+                slot = slots.Count - 1;
+                if ((slot + 1) * fields > tf.Length)
+                {
+                    Array.Resize(ref tf, tf.Length * 2);
+                    t_frequencies = tf;
+                }
+                Array.Clear(tf, slot * fields, fields);
             }
-            perField[field] += amount;
+            tf[slot * fields + field] += amount;
         }
-        for (var f = 0; f < Ranking.FieldCount; f++)
+        for (var f = 0; f < fields; f++)
         {
             foreach (var (word, count) in doc.Fields[f])
             {
@@ -262,26 +281,27 @@ public static class SearchIndexBuilder
                 Count(term, f, count);
             }
         }
-        var result = new KeyValuePair<string, float>[tf.Count];
-        var i = 0;
-        foreach (var (term, perField) in tf)
+        // In the order the terms were first counted (a dictionary without removals keeps it), as before.
+        var result = new KeyValuePair<string, float>[slots.Count];
+        foreach (var (term, slot) in slots)
         {
             var weight = 0f;
-            for (var f = 0; f < Ranking.FieldCount; f++)
+            for (var f = 0; f < fields; f++)
             {
-                if (perField[f] > 0)
+                var frequency = tf[slot * fields + f];
+                if (frequency > 0)
                 {
                     var b = Ranking.LengthNormalization[f];
                     var norm = 1 - b + b * doc.Lengths[f] / averages[f];
-                    weight += Ranking.FieldWeights[f] * perField[f] * (Ranking.K1 + 1) / (perField[f] + Ranking.K1 * norm);
+                    weight += Ranking.FieldWeights[f] * frequency * (Ranking.K1 + 1) / (frequency + Ranking.K1 * norm);
                 }
             }
-            result[i++] = new(term, weight);
+            result[slot] = new(term, weight);
         }
         return result;
     }
 
-    private static HashSet<string> TitleTerms(AnalyzedDocument doc, ConcurrentDictionary<string, WordInfo> info)
+    private static HashSet<string> TitleTerms(AnalyzedDocument doc, Dictionary<string, WordInfo> info)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (word, _) in doc.Fields[(int)SearchField.Title])
