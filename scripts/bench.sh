@@ -61,16 +61,8 @@ wait_for_200() {
   echo $(( (end - start) / 1000000 ))
 }
 
-# Seconds until the portal has finished its start-up work in the background (search index, parse cache): less than
-# 5 % of a core over one second, at most 180 s. Throughput is measured in that steady state; start-up has its own rows.
-wait_idle() {
-  local a b i
-  for i in $(seq 1 180); do
-    a=$(awk '{print $14 + $15}' "/proc/$pid/stat"); sleep 1; b=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-    [ $((b - a)) -lt 5 ] && break
-  done
-  echo "$i"
-}
+# Throughput is measured once start-up work in the background (search index, parse cache) is done.
+source scripts/bench/wait-idle.sh
 
 echo "▶ Starter portalen (første import)" >&2
 start_portal
@@ -79,7 +71,7 @@ jar="$work/cookies"
 token=$(curl -s -c "$jar" "$BASE/konto/log-ind" | grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//')
 curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "__RequestVerificationToken=$token" -d bruger=sagsbehandler -d returnUrl=/ "$BASE/konto/demo"
 cookie=$(awk '!/^#/ || /^#HttpOnly_/ { sub(/^#HttpOnly_/, ""); if (NF >= 7) printf "%s=%s; ", $6, $7 }' "$jar")
-echo "  i ro efter baggrundsarbejdet ved start: $(wait_idle) s" >&2
+echo "  i ro efter baggrundsarbejdet ved start: $(wait_idle "$pid") s" >&2
 
 # nginx serves the exact bytes of the signed-in document page.
 mkdir -p "$work/nginx/html/dokument/$(dirname "$SLUG")" "$work/nginx/logs"

@@ -106,15 +106,8 @@ run_wrk() {
   awk '/Requests\/sec/ {print $2}' "$work/wrk"
 }
 # Throughput is measured in the steady state: both nodes done with the edits' rebuilds (under 5 % of a core for 1 s).
-wait_idle() { # pid
-  local a b i
-  for i in $(seq 1 120); do
-    a=$(awk '{print $14 + $15}' "/proc/$1/stat"); sleep 1; b=$(awk '{print $14 + $15}' "/proc/$1/stat")
-    [ $((b - a)) -lt 5 ] && break
-  done
-  echo "$i"
-}
-echo "  node A i ro efter $(wait_idle "${pids[0]}") s, node B efter $(wait_idle "${pids[1]}") s"
+source scripts/bench/wait-idle.sh
+echo "  node A i ro efter $(wait_idle "${pids[0]}" 120) s, node B efter $(wait_idle "${pids[1]}" 120) s"
 nginx_with 7351; one=$(run_wrk)
 nginx_with 7351 7352; two=$(run_wrk)
 echo "Dokumentside gennem nginx: 1 node $one req/s, 2 noder $two req/s, forhold $(echo "scale=2; $two / $one" | bc)"

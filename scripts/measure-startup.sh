@@ -2,20 +2,28 @@
 # Measures portal start-up (process start → first 200 from /konto/log-ind; content is imported before
 # the server listens) with the shipped content, and with N generated documents added (default 2000).
 # Each case is measured on a fresh database (full import) and again on the same database (nothing new).
-# Usage: scripts/measure-startup.sh [N]
+# With "r2r" as the second argument the portal is published ReadyToRun (precompiled, as a deployment should be; about
+# two minutes on two cores) and measured from there, so the two can be compared.
+# Usage: scripts/measure-startup.sh [N] [r2r]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${1:-2000}"
 PORT=5199
-dotnet build -c Release src/Portal -v q -nologo >/dev/null
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+if [ "${2:-}" = "r2r" ]; then
+  dotnet publish src/Portal -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/r2r" -v q -nologo >/dev/null
+  dll="$work/r2r/Portal.dll"
+else
+  dotnet build -c Release src/Portal -v q -nologo >/dev/null
+  dll="src/Portal/bin/Release/net10.0/Portal.dll"
+fi
 
 measure() { # $1 = content dir, $2 = db file, $3 = label
   local start end
   start=$(date +%s%N)
   ASPNETCORE_ENVIRONMENT=Development Content__RootPath="$1" Content__WatchFiles=false ConnectionStrings__Portal="Data Source=$2" \
-    dotnet src/Portal/bin/Release/net10.0/Portal.dll --urls "http://127.0.0.1:$PORT" --contentRoot "$PWD/src/Portal" >"$work/log" 2>&1 &
+    dotnet "$dll" --urls "http://127.0.0.1:$PORT" --contentRoot "$PWD/src/Portal" >"$work/log" 2>&1 &
   local pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/konto/log-ind"; do
     kill -0 $pid 2>/dev/null || { cat "$work/log"; exit 1; }

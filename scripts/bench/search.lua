@@ -1,6 +1,6 @@
 -- wrk script for search: each request asks the next query from BENCH_QUERIES (one URL-encoded query per line), the
 -- threads starting at different places, so most queries are asked for the first time (no cached answer).
--- p95/p99 in microseconds after the run, as stats.lua.
+-- p95/p99 in microseconds after the run, from stats.lua.
 local queries = {}
 for line in io.lines(os.getenv("BENCH_QUERIES")) do queries[#queries + 1] = line end
 local threads = 0
@@ -13,8 +13,5 @@ request = function()
   i = i + 1
   return wrk.format("GET", "/api/search?q=" .. queries[((offset or 0) + i) % #queries + 1])
 end
-done = function(summary, latency, requests)
-  io.write(string.format("BENCH rps=%.1f p95=%d p99=%d errors=%d non2xx=%d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(95), latency:percentile(99),
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status))
-end
+-- The same summary line as the other measurements.
+dofile("scripts/bench/stats.lua")
