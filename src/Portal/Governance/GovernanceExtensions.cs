@@ -26,6 +26,7 @@ public static class GovernanceExtensions
         services.AddSingleton<IReadConfirmationView>(sp => sp.GetRequiredService<ReadConfirmationService>());
         services.AddSingleton<IStatisticsSection, ReadCoverageSection>();
         services.AddSingleton<Performance.IReadingPageStamp, ReadConfirmationStamp>();
+        services.AddSingleton<Performance.ISharedPageGate, ReadConfirmationGate>();
         NavigationRegistry.Add(new NavigationItem("/godkendelser", "Til godkendelse", Icons.Material.Filled.Approval, Policies.Approver, 15));
         NavigationRegistry.Add(new NavigationItem("/lovaendringer", "Lovændringer", Icons.Material.Filled.Gavel, Policies.Coordinator, 16));
         NavigationRegistry.Add(new NavigationItem("/statistik", "Statistik", Icons.Material.Filled.BarChart, Policies.Coordinator, 17));

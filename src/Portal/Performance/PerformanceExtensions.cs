@@ -18,6 +18,8 @@ public static class PerformanceExtensions
         // Fastest keeps the CPU for rendering; it still shrinks HTML about five times.
         builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        builder.Services.AddOptions<SharedPageCacheOptions>().BindConfiguration(SharedPageCacheOptions.Section);
+        builder.Services.AddSingleton<SharedPageCache>();
         return builder;
     }
 

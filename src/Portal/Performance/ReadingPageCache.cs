@@ -24,7 +24,8 @@ public static class ReadingPageCache
             await next(context);
             return;
         }
-        var etag = await ETagForAsync(context);
+        var shared = await SharedKeyAsync(context);
+        var etag = "\"" + ContentHash.Of(shared + "\n" + context.Request.Headers.Cookie.ToString())[..32] + "\"";
         if (context.Request.Headers.IfNoneMatch.ToString() == etag)
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
@@ -39,7 +40,10 @@ public static class ReadingPageCache
             }
             return Task.CompletedTask;
         });
-        await next(context);
+        if (!await context.RequestServices.GetRequiredService<SharedPageCache>().TryServeAsync(context, shared, next))
+        {
+            await next(context);
+        }
     });
 
     private static void SetHeaders(HttpResponse response, string etag)
@@ -50,7 +54,9 @@ public static class ReadingPageCache
         response.Headers.ETag = etag;
     }
 
-    private static async Task<string> ETagForAsync(HttpContext context)
+    // Everything the page depends on except the browser's cookies (user, session, antiforgery): the ETag adds those, the
+    // shared cache the user's roles.
+    private static async Task<string> SharedKeyAsync(HttpContext context)
     {
         var stamps = new List<string>();
         foreach (var stamp in context.RequestServices.GetServices<IReadingPageStamp>())
@@ -59,8 +65,7 @@ public static class ReadingPageCache
         }
         var snapshot = context.RequestServices.GetRequiredService<ContentCatalog>().Current;
         var today = context.RequestServices.GetRequiredService<TimeProvider>().Today();
-        var key = string.Join('\n', s_build, context.Request.Path.Value, context.Request.QueryString.Value,
-            context.Request.Headers.Cookie.ToString(), snapshot.BuiltAt.UtcTicks, today.DayNumber, string.Join(',', stamps));
-        return "\"" + ContentHash.Of(key)[..32] + "\"";
+        return string.Join('\n', s_build, context.Request.Path.Value, context.Request.QueryString.Value,
+            context.Request.Headers.Accept.ToString(), snapshot.BuiltAt.UtcTicks, today.DayNumber, string.Join(',', stamps));
     }
 }

@@ -228,6 +228,10 @@ public sealed class ReadConfirmationService(
     /// <summary>A stamp that changes with every mark and confirmation, for the reading pages' ETag.</summary>
     public async Task<string> StampAsync(CancellationToken cancellationToken = default) => (await MarksAsync(cancellationToken)).Stamp;
 
+    /// <summary>Whether the document has a material change (so its page shows each reader their own read state).</summary>
+    public async Task<bool> HasMaterialChangeAsync(string slug, CancellationToken cancellationToken = default) =>
+        (await MarksAsync(cancellationToken)).Slugs.Contains(DocumentStore.Normalize(slug));
+
     private async Task<Marks> MarksAsync(CancellationToken cancellationToken)
     {
         var snapshot = catalog.Current;
