@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Issue 13's figures side by side on loopback: builds Release, generates a library of N documents drawn from the
 # shipped content (default 10,000), starts the portal on it and nginx serving the same document page's bytes, runs wrk
-# (2 threads / 32 connections / DURATION s, default 15) on each case, restarts to the first 200, reads RSS and the WAL,
-# and prints measured / baseline / ratio / goal / met. Not part of the test suite; stops everything it started.
+# (2 threads / 32 connections / DURATION s, default 15, after an uncounted warm-up of DURATION/3 s, at least 3) on each
+# case, restarts to the first 200, reads RSS and the WAL, and prints measured / baseline / ratio / goal / met. Not part
+# of the test suite; stops everything it started.
 # Usage: scripts/bench.sh [N] [DURATION]      ports 7210 (portal) and 7211 (nginx)
 # Environment: BENCH_DOCS and BENCH_DURATION instead of the arguments; BENCH_PORT and BENCH_NGINX_PORT move the ports
 # (several engineers share one machine).
@@ -91,7 +92,11 @@ NGINX
 "$NGINX" -p "$work/nginx" -c "$work/nginx/nginx.conf"
 nginx_started=1
 
+WARMUP=$(( DURATION / 3 > 3 ? DURATION / 3 : 3 ))
 run_wrk() { # $1 = url, [$2 = POST body file] → "rps p95_us p99_us non2xx"
+  # A warm-up run first, not counted: the JIT promotes the hot path (and the first requests of a page make its shared
+  # template), as on a server that has run for a while.
+  BENCH_BODY_FILE="${2:-}" wrk -t2 -c32 -d"${WARMUP}s" -H "Cookie: $cookie" -s scripts/bench/stats.lua "$1" >/dev/null 2>&1 || true
   BENCH_BODY_FILE="${2:-}" wrk -t2 -c32 -d"${DURATION}s" -H "Cookie: $cookie" -s scripts/bench/stats.lua "$1" 2>/dev/null \
     | awk '/^BENCH/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } print v["rps"], v["p95"], v["p99"], v["non2xx"] + v["errors"] }'
 }
