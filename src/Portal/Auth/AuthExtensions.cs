@@ -51,6 +51,8 @@ public static class AuthExtensions
                 await ApiOrRedirect(context, StatusCodes.Status403Forbidden);
             };
         });
+        // Registered after AddCookie, so it runs after the framework's own post-configure has made the ticket format.
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<CookieAuthenticationOptions>, CachedTicketFormatSetup>();
         auth.AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyHandler.SchemeName, null);
         if (!options.IsDemo)
         {
