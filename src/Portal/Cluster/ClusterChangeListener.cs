@@ -81,6 +81,22 @@ public sealed class ClusterChangeListener(
         }
     }
 
+    /// <summary>
+    /// Marks the changes committed so far as seen. Called before the start-up build of the snapshot, which reads the
+    /// database after this and so holds them: without it, a restart would rebuild the library again on its first check
+    /// for every change of the last minute (its own too, since a restarted process is a new node).
+    /// </summary>
+    public async Task MarkCommittedAsSeenAsync(CancellationToken cancellationToken = default)
+    {
+        var since = clock.GetUtcNow() - s_lookback;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ids = await db.ClusterChanges.AsNoTracking().Where(c => c.At > since).Select(c => c.Id).ToListAsync(cancellationToken);
+        lock (_seen)
+        {
+            _seen.UnionWith(ids);
+        }
+    }
+
     /// <summary>Rebuilds when another node committed a change this node has not seen yet.</summary>
     public async Task CheckAsync(CancellationToken cancellationToken = default)
     {
@@ -92,8 +108,12 @@ public sealed class ClusterChangeListener(
             rows = (await db.ClusterChanges.AsNoTracking().Where(c => c.At > since).Select(c => new { c.Id, c.Node }).ToListAsync(cancellationToken))
                 .Select(r => (r.Id, r.Node)).ToList();
         }
-        var fresh = rows.Where(r => _seen.Add(r.Id)).ToList();
-        _seen.IntersectWith(rows.Select(r => r.Id));
+        List<(long Id, string Node)> fresh;
+        lock (_seen)
+        {
+            fresh = rows.Where(r => _seen.Add(r.Id)).ToList();
+            _seen.IntersectWith(rows.Select(r => r.Id));
+        }
         if (fresh.Any(r => r.Node != node.Name))
         {
             // The lease holder also completes file writes other nodes queued for content/.

@@ -39,6 +39,7 @@ public static class ClusterExtensions
         var keeper = app.Services.GetRequiredService<ContentLeaseKeeper>();
         var node = app.Services.GetRequiredService<NodeIdentity>();
         var held = await keeper.TryAcquireAsync();
+        await app.Services.GetRequiredService<ClusterChangeListener>().MarkCommittedAsSeenAsync();
         app.Logger.LogInformation(held ? "Noden {Node} har indholdslåsen" : "Noden {Node} læser indholdet fra databasen; en anden node har indholdslåsen", node.Name);
     }
 }

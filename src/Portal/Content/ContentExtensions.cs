@@ -48,7 +48,13 @@ public static class ContentExtensions
             app.Logger.LogInformation("Viser biblioteket fra databasen; indholdsmappen sammenlignes i baggrunden efter start");
             await sync.RebuildAsync();
             var stopping = app.Lifetime.ApplicationStopping;
-            app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => sync.SyncAfterStartAsync(stopping), stopping));
+            // After the server has answered its first request: the comparison reads and hashes every file.
+            var warmUp = app.Services.GetRequiredService<Health.StartupWarmUp>();
+            app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(async () =>
+            {
+                await warmUp.Done;
+                await sync.SyncAfterStartAsync(stopping);
+            }, stopping));
             return;
         }
         var options = app.Services.GetRequiredService<ContentOptions>();

@@ -55,11 +55,12 @@ public static class DeliveryExtensions
 }
 
 /// <summary>Starts the converter with the portal; the container stops it (PdfConverter is disposable).</summary>
-internal sealed class ConverterStartup(PdfConverter converter) : IHostedService
+internal sealed class ConverterStartup(PdfConverter converter, IOptions<DeliveryOptions> options, IHostApplicationLifetime lifetime) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        converter.Start();
+        // Hosted services start after the library is built, just before the server listens: the delay counts from there.
+        converter.Start(TimeSpan.FromSeconds(Math.Max(0, options.Value.Pdf.StartDelaySeconds)), lifetime.ApplicationStopping);
         return Task.CompletedTask;
     }
 

@@ -31,6 +31,12 @@ public sealed class PdfOptions
     /// <summary>Start LibreOffice when the portal starts, so the first letter does not wait for it.</summary>
     public bool StartAtLaunch { get; set; } = true;
 
+    /// <summary>
+    /// Seconds after the portal answers before LibreOffice is started: its start takes seconds of CPU, and on a
+    /// restart the first pages come first. A letter asked for earlier starts it at once.
+    /// </summary>
+    public int StartDelaySeconds { get; set; } = 15;
+
     /// <summary>soffice; empty finds it in PATH or /usr/lib/libreoffice/program.</summary>
     public string Soffice { get; set; } = "";
 

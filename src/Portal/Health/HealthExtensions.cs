@@ -20,6 +20,7 @@ public static class HealthExtensions
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready])
             .AddCheck<ContentHealthCheck>("indhold", tags: [HealthTags.Ready])
             .AddCheck<MailHealthCheck>("mail", tags: [HealthTags.Ready]);
+        builder.Services.AddSingleton<StartupWarmUp>();
         return builder;
     }
 
@@ -32,6 +33,8 @@ public static class HealthExtensions
             ResponseWriter = WriteAsync,
             ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status200OK, [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
         }).AllowAnonymous().DisableRateLimiting();
+        var warmUp = app.Services.GetRequiredService<StartupWarmUp>();
+        app.Lifetime.ApplicationStarted.Register(() => _ = warmUp.RunAsync(app.Lifetime.ApplicationStopping));
         return app;
     }
 

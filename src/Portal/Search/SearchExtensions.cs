@@ -17,12 +17,25 @@ public static class SearchExtensions
     }
 }
 
-/// <summary>Creates the search service at start-up so the index is built before the first query, off the request path.</summary>
-internal sealed class SearchWarmUp(SearchService search) : IHostedService
+/// <summary>
+/// Creates the search service at start-up so the index is built before the first query, off the request path; once the
+/// server has answered its first request, as the first build analyses every document (a query before then builds it).
+/// </summary>
+internal sealed class SearchWarmUp(IServiceProvider services, Health.StartupWarmUp warmUp) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = search;
+        _ = warmUp.Done.ContinueWith(_ =>
+        {
+            try
+            {
+                services.GetRequiredService<SearchService>();
+            }
+            catch (ObjectDisposedException)
+            {
+                // Stopped before the server answered: nothing to build for.
+            }
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return Task.CompletedTask;
     }
 

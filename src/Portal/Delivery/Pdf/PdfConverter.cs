@@ -37,7 +37,10 @@ public sealed class PdfConverter(IOptions<DeliveryOptions> options, ILogger<PdfC
     public string? OfficeVersion { get; private set; }
 
     /// <summary>Decides at start whether PDF is possible and, if configured, warms the office in the background.</summary>
-    public void Start()
+    public void Start() => Start(TimeSpan.Zero, CancellationToken.None);
+
+    /// <param name="delay">How long to wait before warming (a conversion asked for meanwhile starts the office itself).</param>
+    public void Start(TimeSpan delay, CancellationToken stopping)
     {
         if (!IsEnabled)
         {
@@ -47,7 +50,19 @@ public sealed class PdfConverter(IOptions<DeliveryOptions> options, ILogger<PdfC
         }
         else if (options.Value.Pdf.StartAtLaunch)
         {
-            _ = WarmAsync();
+            _ = delay <= TimeSpan.Zero ? WarmAsync() : WarmLaterAsync(delay, stopping);
+        }
+    }
+
+    private async Task WarmLaterAsync(TimeSpan delay, CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(delay, stopping);
+            await WarmAsync(stopping);
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 
