@@ -123,16 +123,30 @@ public class SharedPageCacheTests(SharedPageCacheTests.Fixture fixture) : IClass
     public async Task OneOffPage_IsNotKept_ARepeatedOneIs()
     {
         var reader = await fixture.Factory.SignInAsync("sagsbehandler");
-        var renders = Cache.Renders;
-
-        await reader.GetStringAsync("/tilbud-folder?omraade=boern", Token);
-        Assert.Equal(renders, Cache.Renders); // seen once: rendered as before, not copied
-        await reader.GetStringAsync("/tilbud-folder?omraade=boern", Token);
-        Assert.Equal(renders + 1, Cache.Renders);
-        var hits = Cache.Hits;
-        var third = await reader.GetStringAsync("/tilbud-folder?omraade=boern", Token);
-        Assert.Equal(hits + 1, Cache.Hits);
-        Assert.Contains("Tilbud, der ikke kræver visitation", WebUtility.HtmlDecode(third));
+        var catalog = fixture.Factory.Services.GetRequiredService<Portal.Content.ContentCatalog>();
+        // The key holds the snapshot: a rebuild in between (an earlier test's file write-back reaching the watcher)
+        // starts the admission again, so the sequence is repeated on one snapshot. Each query string is new.
+        for (var attempt = 1; ; attempt++)
+        {
+            var url = $"/tilbud-folder?omraade=boern&forsoeg={attempt}";
+            var built = catalog.Current.BuiltAt;
+            var renders = Cache.Renders;
+            await reader.GetStringAsync(url, Token);
+            var afterFirst = Cache.Renders;
+            await reader.GetStringAsync(url, Token);
+            var afterSecond = Cache.Renders;
+            var hits = Cache.Hits;
+            var third = await reader.GetStringAsync(url, Token);
+            if (catalog.Current.BuiltAt != built && attempt < 5)
+            {
+                continue;
+            }
+            Assert.Equal(renders, afterFirst); // seen once: rendered as before, not copied
+            Assert.Equal(renders + 1, afterSecond);
+            Assert.Equal(hits + 1, Cache.Hits);
+            Assert.Contains("Tilbud, der ikke kræver visitation", WebUtility.HtmlDecode(third));
+            return;
+        }
     }
 
     private static FormUrlEncodedContent Feedback(string token, string text) => new(new Dictionary<string, string>

@@ -76,8 +76,13 @@ window.portal.downloadFile = function (fileName, contentType, base64) {
       .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
       .then(function (answer) {
         if (asked !== state.asked) { return; } // a later keystroke asked again
+        // An answer that arrives after the reader chose with the arrow keys keeps that choice when it is still listed.
+        var chosen = state.active >= 0 && state.hits[state.active] ? state.hits[state.active].url : null;
         state.hits = answer.ok ? answer.body : [];
         state.active = -1;
+        for (var i = 0; chosen && i < state.hits.length; i++) {
+          if (state.hits[i].url === chosen) { state.active = i; break; }
+        }
         state.open = true;
         p.status.textContent = !answer.ok ? (answer.body && answer.body.detail) || 'Forslag kunne ikke hentes. Tryk Enter for at søge.'
           : state.hits.length === 0 ? 'Ingen forslag. Tryk Enter for at søge.' : state.hits.length + ' forslag. Brug pil op og ned og Enter.';
