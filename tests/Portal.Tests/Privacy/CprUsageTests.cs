@@ -68,6 +68,26 @@ public class CprUsageTests
     }
 
     [Theory]
+    // 64 hex digits as the portal writes them, with ten that read as 01.01.90-1234: a hash, not a CPR number.
+    [InlineData("  godkendt_hash: ab0101901234cdef0123456789abcdef0123456789abcdef0123456789abcdef", false)]
+    [InlineData("  godkendt_hash: 0101901234abcdef0123456789abcdef0123456789abcdef0123456789abcdef", false)]
+    // The same run in anything else is still an alarm: a shorter hex word, or a CPR number beside a hash.
+    [InlineData("  note: ab0101901234cdef", true)]
+    [InlineData("  godkendt_af: 010190-1234 0101901234abcdef0123456789abcdef0123456789abcdef0123456789abcdef", true)]
+    public void FrontMatterLine_AHashIsNotACpr_ButARealOneStillIs(string line, bool refused)
+    {
+        var check = new CprDocumentCheck();
+        var parser = new DocumentParser(new MarkdownRenderer(new HtmlSafety()), [check]);
+        using var content = TestContentDirectory.FromFixture();
+        var context = new ParseContext(Roster.Load(content.Path, []), LawCatalog.Load(content.Path, "https://lov.example", []), new ContentOptions { RootPath = content.Path });
+        var text = $"---\ntitel: Test\ntovholder: koordinator-boern\nrevideres: 2027-06-30\nekstra:\n{line}\n---\n\nLinje et\n";
+
+        var result = parser.Parse("arbejdsgange/test", "arbejdsgange/test.md", text, context);
+
+        Assert.Equal(refused, result.Issues.Any(i => i.Message.Contains("CPR-nummer", StringComparison.Ordinal)));
+    }
+
+    [Theory]
     [InlineData("Mor ringer, cpr 010101-1234", null)]
     [InlineData("", "Møde med 01 01 01 1234")]
     public async Task Checklist_WithACprInANoteOrTheLabel_IsNotSaved(string note, string? label)
