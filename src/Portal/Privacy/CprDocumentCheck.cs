@@ -14,8 +14,8 @@ public sealed partial class CprDocumentCheck : IDocumentCheck
         var frontMatter = document.FrontMatter.Yaml.Split('\n');
         for (var i = 0; i < frontMatter.Length; i++)
         {
-            // A SHA-256 the portal writes (godkendt_hash) is 64 hex digits, and about one in fifty holds ten digits
-            // that read as a date and a serial number: that refused a jurist's approval at random.
+            // A SHA-256 the portal writes (godkendt_hash) is 64 hex digits, and some hold ten digits in a row that
+            // read as a date and a serial number: that refused a jurist's approval at random.
             if (CprDetector.Contains(Sha256Hex().Replace(frontMatter[i], "#")))
             {
                 yield return Issue(document.FilePath, i + 2);

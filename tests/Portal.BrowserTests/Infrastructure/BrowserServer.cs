@@ -32,6 +32,9 @@ public sealed class BrowserServer : WebApplicationFactory<Program>
         builder.UseSetting("Content:RootPath", ContentPath);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Auth:Mode", "Demo");
+        // LibreOffice warms at once, as before the portal's start delay: 15 s in, its start-up took the cores from
+        // whichever browser test ran then.
+        builder.UseSetting("Delivery:Pdf:StartDelaySeconds", "0");
     }
 
     public override async ValueTask DisposeAsync()
