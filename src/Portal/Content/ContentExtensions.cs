@@ -50,11 +50,11 @@ public static class ContentExtensions
             var stopping = app.Lifetime.ApplicationStopping;
             // After the server has answered its first request: the comparison reads and hashes every file.
             var warmUp = app.Services.GetRequiredService<Health.StartupWarmUp>();
-            app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(async () =>
+            app.Lifetime.ApplicationStarted.Register(() => warmUp.Track(Task.Run(async () =>
             {
                 await warmUp.Done;
                 await sync.SyncAfterStartAsync(stopping);
-            }, stopping));
+            }, stopping)));
             return;
         }
         var options = app.Services.GetRequiredService<ContentOptions>();

@@ -264,7 +264,7 @@ public sealed class ContentSynchronizer(
     private ParseResult? Restore(string slug, string hash, string text, IReadOnlyDictionary<string, (string Hash, string Metadata)> stored, LawCatalog laws, string stamp)
     {
         if (!stored.TryGetValue(slug, out var entry) || entry.Hash != hash
-            || ParseCache.Deserialize(entry.Metadata) is not { } m || FrontMatterReader.BodyOf(text) is not { } body)
+            || ParseCache.Deserialize(entry.Metadata) is not { } m || FrontMatterReader.PartsOf(text) is not ({ } head, { } body))
         {
             return null;
         }
@@ -285,16 +285,16 @@ public sealed class ContentSynchronizer(
             Tags = m.Tags,
             Summary = m.Summary,
             Updated = m.Updated,
-            HtmlSource = ServedHtml(slug, hash, body, laws, stamp),
+            HtmlSource = DocumentHtml.Of(""), // set below, from the body as the served document holds it
             Toc = m.Toc,
             Headings = m.Headings,
             Body = body,
-            LazyFrontMatter = new Lazy<FrontMatter>(() => FrontMatterReader.Read(text, filePath).FrontMatter
-                ?? throw new InvalidOperationException($"Front matter i {filePath} kunne ikke læses igen.")),
+            // The head only: the whole text in this closure was a second copy of every body in memory.
+            LazyFrontMatter = FrontMatterReader.LazyFrom(head, filePath),
             Links = m.Links,
             Warnings = m.Warnings,
         };
-        return new ParseResult(document, m.Issues);
+        return new ParseResult(Served(document, hash, laws, stamp), m.Issues);
     }
 
     private ParseResult ParseAndRender(string slug, string hash, string text, ParseContext context, ConcurrentBag<ParsedDocumentEntry> fresh, string stamp)
@@ -309,12 +309,25 @@ public sealed class ContentSynchronizer(
         var html = document.Html;
         htmlCache.Add(slug, hash, html);
         fresh.Add(new ParsedDocumentEntry { Slug = slug, ContentHash = hash, Stamp = stamp, Metadata = ParseCache.Serialize(document, result.Issues), Html = html });
-        return result with { Document = document with { HtmlSource = ServedHtml(slug, hash, document.Body, context.Laws, stamp) } };
+        // The parsed YAML tree is dropped for a lazy parse of the head, as for a restored document: held for every
+        // document after an import, it was the largest part of the library in memory.
+        var lazyFrontMatter = FrontMatterReader.PartsOf(text) is ({ } head, _) ? FrontMatterReader.LazyFrom(head, document.FilePath) : document.LazyFrontMatter;
+        return result with { Document = Served(document with { LazyFrontMatter = lazyFrontMatter }, hash, context.Laws, stamp) };
     }
 
-    // The served HTML lives in the bounded cache; a miss reads the persisted entry, and without one renders again.
-    private DocumentHtml ServedHtml(string slug, string hash, string body, LawCatalog laws, string stamp) =>
-        new(() => htmlCache.Get(slug, hash, () => parseCache.LoadHtml(slug, hash, stamp) ?? renderer.Render(body, slug, laws).Html));
+    // The document as the snapshot holds it: its body compacted (a template's kept as a string) and its HTML served
+    // from the bounded cache, where a miss reads the persisted entry and without one renders again. The HTML's loader
+    // reads the same compacted body: a string captured here would keep a second copy of every body in memory.
+    private LibraryDocument Served(LibraryDocument document, string hash, LawCatalog laws, string stamp)
+    {
+        var compact = document.WithCompactBody();
+        var body = compact.BodyReader();
+        var slug = document.Slug;
+        return compact with
+        {
+            HtmlSource = new(() => htmlCache.Get(slug, hash, () => parseCache.LoadHtml(slug, hash, stamp) ?? renderer.Render(body(), slug, laws).Html)),
+        };
+    }
 
     private string StampOf(string fileName)
     {

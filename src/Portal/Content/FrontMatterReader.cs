@@ -56,7 +56,14 @@ public static class FrontMatterReader
     }
 
     /// <summary>The body alone, without parsing the YAML (a document restored from the parse cache); null without front matter.</summary>
-    public static string? BodyOf(string text)
+    public static string? BodyOf(string text) => PartsOf(text)?.Body;
+
+    /// <summary>
+    /// The front matter block (delimiters included) and the body, without parsing the YAML; null without front matter.
+    /// <see cref="Read"/> of the head gives the same front matter, line numbers included, as of the whole text, so a
+    /// document can keep the head for its lazily parsed front matter instead of a second copy of its whole text.
+    /// </summary>
+    public static (string Head, string Body)? PartsOf(string text)
     {
         text = TextNormalizer.NormalizeNewlines(text);
         if (!text.StartsWith("---\n", StringComparison.Ordinal) || FindClosingDelimiter(text) is var end && end < 0)
@@ -64,8 +71,12 @@ public static class FrontMatterReader
             return null;
         }
         var bodyStart = text.IndexOf('\n', end + 1);
-        return bodyStart < 0 ? "" : text[(bodyStart + 1)..];
+        return bodyStart < 0 ? (text, "") : (text[..(bodyStart + 1)], text[(bodyStart + 1)..]);
     }
+
+    /// <summary>Front matter parsed on first use from the head alone (see <see cref="PartsOf"/>).</summary>
+    public static Lazy<FrontMatter> LazyFrom(string head, string file) =>
+        new(() => Read(head, file).FrontMatter ?? throw new InvalidOperationException($"Front matter i {file} kunne ikke læses igen."));
 
     private static SplitDocument Fail(string text, string file, int line, string message) =>
         new(null, text, 1, new ContentIssue(file, line, IssueSeverity.Error, message));

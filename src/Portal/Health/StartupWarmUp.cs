@@ -22,6 +22,29 @@ public sealed class StartupWarmUp(IServer server, IConfiguration configuration, 
     /// <summary>Completes once the server has answered its warm-up request (or gave up on it); never faults.</summary>
     public Task Done => _done.Task;
 
+    private readonly List<Task> _background = [];
+
+    /// <summary>The server listens on an address of its own (false under a test server, which has none).</summary>
+    public bool Listening { get; private set; }
+
+    /// <summary>Start-up work that runs after <see cref="Done"/> (the comparison with content/, the first search index).</summary>
+    public void Track(Task backgroundWork)
+    {
+        lock (_background)
+        {
+            _background.Add(backgroundWork);
+        }
+    }
+
+    /// <summary>Completes when the work tracked so far has ended, faulted or not (<see cref="Track"/>).</summary>
+    public Task BackgroundDone()
+    {
+        lock (_background)
+        {
+            return Task.WhenAll(_background.Select(t => t.ContinueWith(static _ => { }, TaskScheduler.Default)));
+        }
+    }
+
     internal async Task RunAsync(CancellationToken stopping)
     {
         try
@@ -31,6 +54,7 @@ public sealed class StartupWarmUp(IServer server, IConfiguration configuration, 
             {
                 return;
             }
+            Listening = true;
             // The portal's own certificate may be self-signed, and nothing is sent but the path: no validation needed.
             using var handler = new SocketsHttpHandler { AllowAutoRedirect = false };
             handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;

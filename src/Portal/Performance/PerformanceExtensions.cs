@@ -20,6 +20,7 @@ public static class PerformanceExtensions
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
         builder.Services.AddOptions<SharedPageCacheOptions>().BindConfiguration(SharedPageCacheOptions.Section);
         builder.Services.AddSingleton<SharedPageCache>();
+        builder.Services.AddHostedService<StartupMemoryTrim>();
         return builder;
     }
 

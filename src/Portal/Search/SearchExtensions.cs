@@ -25,17 +25,18 @@ internal sealed class SearchWarmUp(IServiceProvider services, Health.StartupWarm
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = warmUp.Done.ContinueWith(_ =>
+        // Tracked as start-up work until the first index is built (StartupMemoryTrim waits for it).
+        warmUp.Track(warmUp.Done.ContinueWith(_ =>
         {
             try
             {
-                services.GetRequiredService<SearchService>();
+                return services.GetRequiredService<SearchService>().Idle;
             }
             catch (ObjectDisposedException)
             {
-                // Stopped before the server answered: nothing to build for.
+                return Task.CompletedTask; // stopped before the server answered: nothing to build for
             }
-        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).Unwrap());
         return Task.CompletedTask;
     }
 

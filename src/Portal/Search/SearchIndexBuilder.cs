@@ -30,7 +30,8 @@ public static class SearchIndexBuilder
             words.Fields.Select(f => f.Select(kv => new KeyValuePair<string, int>(Shared(kv.Key), kv.Value)).ToArray()).ToArray(),
             words.Paragraphs.Select(f => f.Select(kv => new KeyValuePair<string, int>(Shared(kv.Key), kv.Value)).ToArray()).ToArray(),
             words.Lengths,
-            words.Display.Select(kv => new KeyValuePair<string, string>(Shared(kv.Key), kv.Value)).ToArray());
+            // The surface forms too: one string per distinct word in the library, not one per document using it.
+            words.Display.Select(kv => new KeyValuePair<string, string>(Shared(kv.Key), Shared(kv.Value))).ToArray());
     }
 
     /// <summary>
@@ -53,9 +54,10 @@ public static class SearchIndexBuilder
     private static string LawStampOf(LawCatalog laws) =>
         string.Join('|', laws.Laws.Select(l => l.Key + ":" + string.Join(',', l.Forms) + ":" + string.Join(',', l.Abbreviations)));
 
-    private static string AnalysisKey(SearchDocument d) => d.ContentHash is null ? "" : string.Join('\u001f',
+    // Kept per document between builds: the hash of what the analysis reads, not a copy of its titles and headings.
+    private static string AnalysisKey(SearchDocument d) => d.ContentHash is null ? "" : ContentHash.Of(string.Join('\u001f',
         d.ContentHash, d.Title, d.Summary, string.Join('\u001e', d.LegalBasis), string.Join('\u001e', d.Tags), string.Join('\u001e', d.Meta),
-        string.Join('\u001e', d.Headings), d.Body.Length);
+        string.Join('\u001e', d.Headings), d.BodyLength));
 
     private sealed record WordInfo(string Stem, string[] PartStems);
 

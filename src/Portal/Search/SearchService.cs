@@ -19,7 +19,7 @@ public sealed class SearchService : IDisposable
     private bool _building;
     private SynonymSet _synonyms = SynonymSet.Empty;
     private readonly SearchIndexBuilder.AnalysisCache _analysis = new();
-    private Dictionary<string, (string Hash, string Text)> _plainBodies = new(StringComparer.Ordinal);
+    private Dictionary<string, SearchDocument> _plainBodies = new(StringComparer.Ordinal);
 
     public SearchService(ContentCatalog catalog, ContentRoot root, ILogger<SearchService> logger)
     {
@@ -133,9 +133,11 @@ public sealed class SearchService : IDisposable
         lock (_analysis)
         {
             var plain = _plainBodies;
-            var documents = snapshot.Documents.Select(d => SearchDocument.From(d, snapshot,
-                plain.TryGetValue(d.Slug, out var kept) && kept.Hash == d.ContentHash && !string.IsNullOrEmpty(d.ContentHash) ? kept.Text : null)).ToList();
-            _plainBodies = documents.Where(d => d.ContentHash is not null).ToDictionary(d => d.Slug, d => (d.ContentHash!, d.Body), StringComparer.Ordinal);
+            var documents = snapshot.Documents.Select(d =>
+                plain.TryGetValue(d.Slug, out var kept) && kept.ContentHash == d.ContentHash && !string.IsNullOrEmpty(d.ContentHash)
+                    ? SearchDocument.From(d, snapshot, kept.BodyUtf8, kept.BodyLength)
+                    : SearchDocument.From(d, snapshot)).ToList();
+            _plainBodies = documents.Where(d => d.ContentHash is not null).ToDictionary(d => d.Slug, StringComparer.Ordinal);
             var index = SearchIndexBuilder.Build(documents, snapshot.Laws, _synonyms, _analysis);
             _logger.LogInformation("Søgeindeks bygget: {Documents} dokumenter ({Analyzed} analyseret), {Terms} termer, {Synonyms} synonymgrupper på {Ms} ms",
                 documents.Count, _analysis.LastAnalyzed, index.TermCount, _synonyms.Groups.Count, (int)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);

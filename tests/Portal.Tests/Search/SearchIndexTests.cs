@@ -308,4 +308,23 @@ public class SearchIndexTests
         SearchIndexBuilder.Build(changed, LawCatalog.Empty("https://lov.example"), SynonymSet.Empty, cache);
         Assert.Equal(changed.Length, cache.LastAnalyzed);
     }
+
+    [Fact]
+    public async Task SearchDocument_HoldsItsPlainBodyAsUtf8_AndAKeptBodyReadsTheSame()
+    {
+        var snapshot = await Portal.Tests.Infrastructure.FixtureSnapshot.GetAsync();
+        var source = snapshot.Documents.First() with { Body = "## Æblerne\n\nSøg **hjælp** hos rådgiveren — “straks”.\n" };
+
+        var fresh = SearchDocument.From(source, snapshot);
+        var kept = SearchDocument.From(source, snapshot, fresh.BodyUtf8, fresh.BodyLength);
+
+        Assert.Equal(PlainText.FromMarkdown(source.Body), fresh.Body);
+        Assert.Equal(fresh.Body.Length, fresh.BodyLength);
+        Assert.True(fresh.BodyUtf8.Length < 2 * fresh.Body.Length);
+        Assert.Equal(fresh.Body, kept.Body);
+        Assert.Equal(fresh.BodyLength, kept.BodyLength);
+        Assert.Same(fresh.BodyUtf8, kept.BodyUtf8);
+        Assert.Equal("Andet", (fresh with { Body = "Andet" }).Body);
+        Assert.Equal(5, (fresh with { Body = "Andet" }).BodyLength);
+    }
 }
