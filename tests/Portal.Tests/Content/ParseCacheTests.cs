@@ -112,4 +112,29 @@ public class ParseCacheTests
         }
         Assert.Equal(html, harness.Snapshot.Find(Ventilen)!.Html);
     }
+
+    [Fact]
+    public async Task Metadata_CompiledSerialiser_WritesAndReadsTheJsonOfTheReflectionSerialiser()
+    {
+        // Entries written before the compiled serialiser must still restore (the pipeline version was not moved).
+        var snapshot = await FixtureSnapshot.GetAsync();
+        var reflection = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.General);
+        foreach (var doc in snapshot.Documents)
+        {
+            var issues = new[] { new ContentIssue(doc.FilePath, 3, IssueSeverity.Warning, "Æ, ø og å \"citeret\" <b>") };
+            var compiled = ParseCache.Serialize(doc, issues);
+            var metadata = ParseCache.Deserialize(compiled)!;
+            var written = System.Text.Json.JsonSerializer.Serialize(metadata, reflection);
+
+            Assert.Equal(written, compiled);
+            var read = ParseCache.Deserialize(written)!;
+            Assert.Equal(doc.Title, read.Title);
+            Assert.Equal(doc.Owner, read.Owner);
+            Assert.Equal(doc.ReviewDate, read.ReviewDate);
+            Assert.Equal(doc.Toc, read.Toc);
+            Assert.Equal(doc.Links, read.Links);
+            Assert.Equal(doc.LegalBasis, read.LegalBasis);
+            Assert.Equal(issues, read.Issues);
+        }
+    }
 }
