@@ -44,14 +44,11 @@ public sealed record SearchDocument
     public string? ContentHash { get; init; }
 
     /// <param name="plainBody">The body as plain text, when the caller kept it from an earlier build of the same version.</param>
-    public static SearchDocument From(LibraryDocument doc, LibrarySnapshot snapshot, string? plainBody = null) =>
-        From(doc, snapshot, plainBody, null);
-
     /// <param name="keptUtf8">The plain body of an earlier build of the same version, as it stored it.</param>
     internal static SearchDocument From(LibraryDocument doc, LibrarySnapshot snapshot, byte[] keptUtf8, int keptLength) =>
-        From(doc, snapshot, null, (keptUtf8, keptLength));
+        From(doc, snapshot, plainBody: "") with { BodyUtf8 = keptUtf8, BodyLength = keptLength };
 
-    private static SearchDocument From(LibraryDocument doc, LibrarySnapshot snapshot, string? plainBody, (byte[] Utf8, int Length)? kept)
+    public static SearchDocument From(LibraryDocument doc, LibrarySnapshot snapshot, string? plainBody = null)
     {
         var meta = new List<string> { doc.TypeLabel, AreaNames.Label(doc.Area) };
         if (doc.IsTemplate)
@@ -69,7 +66,7 @@ public sealed record SearchDocument
                 meta.Add(info.Title);
             }
         }
-        var result = new SearchDocument
+        return new SearchDocument
         {
             Slug = doc.Slug,
             Title = doc.Title,
@@ -82,9 +79,8 @@ public sealed record SearchDocument
             Summary = doc.Summary,
             Headings = doc.Headings,
             Meta = meta,
-            Body = kept is not null ? "" : plainBody ?? PlainText.FromMarkdown(doc.Body),
+            Body = plainBody ?? PlainText.FromMarkdown(doc.Body),
             ContentHash = string.IsNullOrEmpty(doc.ContentHash) ? null : doc.ContentHash,
         };
-        return kept is { } k ? result with { BodyUtf8 = k.Utf8, BodyLength = k.Length } : result;
     }
 }

@@ -43,64 +43,66 @@ public class StartupOrderTests
     [InlineData("ftp://127.0.0.1:21")]
     public void LoopbackOf_NoTcpHttpAddress_IsNull(string listening) => Assert.Null(StartupWarmUp.LoopbackOf(listening));
 
-    [Fact]
-    public async Task RealServer_AnswersItsOwnWarmUpRequests_BeforeDoneCompletes()
+    /// <summary>A real Kestrel on a free loopback port, set up by the caller; stopped and disposed with it.</summary>
+    private sealed class RealServer(WebApplication app) : IAsyncDisposable
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var asked = new List<string>();
-        app.Use(async (context, next) =>
-        {
-            lock (asked)
-            {
-                asked.Add(context.Request.Path);
-            }
-            await next();
-        });
-        app.MapGet("/health/live", () => "Healthy");
-        app.MapGet("/konto/log-ind", () => "Log ind");
-        await app.StartAsync(Token);
-        try
-        {
-            var log = new ListLogger();
-            var warmUp = new StartupWarmUp(app.Services.GetRequiredService<IServer>(), app.Configuration, log);
-            Assert.False(warmUp.Done.IsCompleted);
+        public IServer Server => app.Services.GetRequiredService<IServer>();
 
-            await warmUp.RunAsync(Token);
+        public Microsoft.Extensions.Configuration.IConfiguration Configuration => app.Configuration;
 
-            Assert.True(warmUp.Done.IsCompletedSuccessfully);
-            Assert.Equal(["/health/live", "/konto/log-ind"], asked);
-            Assert.Contains(log.Lines, l => l.Contains("(200, 200)", StringComparison.Ordinal));
-        }
-        finally
+        public async ValueTask DisposeAsync()
         {
             await app.StopAsync(Token);
             await app.DisposeAsync();
         }
     }
 
-    [Fact]
-    public async Task ServerThatDoesNotAnswer_StillCompletesDone()
+    private static async Task<RealServer> StartRealServerAsync(Action<WebApplication> configure)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        app.Run(_ => throw new InvalidOperationException("nede"));
+        configure(app);
         await app.StartAsync(Token);
-        try
+        return new RealServer(app);
+    }
+
+    [Fact]
+    public async Task RealServer_AnswersItsOwnWarmUpRequests_BeforeDoneCompletes()
+    {
+        var asked = new List<string>();
+        await using var server = await StartRealServerAsync(app =>
         {
-            var warmUp = new StartupWarmUp(app.Services.GetRequiredService<IServer>(), app.Configuration, NullLogger<StartupWarmUp>.Instance);
-            await warmUp.RunAsync(Token);
-            Assert.True(warmUp.Done.IsCompletedSuccessfully);
-        }
-        finally
-        {
-            await app.StopAsync(Token);
-            await app.DisposeAsync();
-        }
+            app.Use(async (context, next) =>
+            {
+                lock (asked)
+                {
+                    asked.Add(context.Request.Path);
+                }
+                await next();
+            });
+            app.MapGet("/health/live", () => "Healthy");
+            app.MapGet("/konto/log-ind", () => "Log ind");
+        });
+        var log = new ListLogger();
+        var warmUp = new StartupWarmUp(server.Server, server.Configuration, log);
+        Assert.False(warmUp.Done.IsCompleted);
+
+        await warmUp.RunAsync(Token);
+
+        Assert.True(warmUp.Done.IsCompletedSuccessfully);
+        Assert.Equal(["/health/live", "/konto/log-ind"], asked);
+        Assert.Contains(log.Lines, l => l.Contains("(200, 200)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ServerThatDoesNotAnswer_StillCompletesDone()
+    {
+        await using var server = await StartRealServerAsync(app => app.Run(_ => throw new InvalidOperationException("nede")));
+        var warmUp = new StartupWarmUp(server.Server, server.Configuration, NullLogger<StartupWarmUp>.Instance);
+        await warmUp.RunAsync(Token);
+        Assert.True(warmUp.Done.IsCompletedSuccessfully);
     }
 
     [Fact]
