@@ -13,7 +13,8 @@ public sealed class BenchmarkContent
     {
         var wrapped = Options.Create(options);
         Markdown = new MarkdownRenderer(new HtmlSafety());
-        Service = new LetterService(new LetterRenderer(Markdown, wrapped), new LetterRules(wrapped), wrapped);
+        Renderer = new LetterRenderer(Markdown, wrapped);
+        Service = new LetterService(Renderer, new LetterRules(wrapped), wrapped);
         Docx = new DocxWriter(Markdown);
         var validator = new TemplateValidator(Service, TimeProvider.System);
 
@@ -43,6 +44,7 @@ public sealed class BenchmarkContent
 
     public MarkdownRenderer Markdown { get; }
     public LetterService Service { get; }
+    public LetterRenderer Renderer { get; }
     public DocxWriter Docx { get; }
     public TemplateSet Set { get; }
 

@@ -75,7 +75,9 @@ public sealed class LawCatalog
 
     public IReadOnlyList<LawMatch> FindAll(string text)
     {
-        if (_pattern is null || text.IndexOf('§') < 0 && text.IndexOf("art", StringComparison.OrdinalIgnoreCase) < 0)
+        // The pattern needs § or "art." / "artikel(ler)": most text has neither (and "art" alone is in "partshøring").
+        if (_pattern is null || text.IndexOf('§') < 0 && text.IndexOf("art.", StringComparison.OrdinalIgnoreCase) < 0
+            && text.IndexOf("artik", StringComparison.OrdinalIgnoreCase) < 0)
         {
             return [];
         }

@@ -15,6 +15,9 @@ public sealed record RenderedMarkdown(Lazy<string> LazyHtml, IReadOnlyList<TocEn
 {
     /// <summary>Sanitised HTML, produced on first use: validation at import needs only the syntax tree.</summary>
     public string Html => LazyHtml.Value;
+
+    /// <summary>Whether the HTML goes through the sanitiser (false only when asked to skip it and nothing needs it).</summary>
+    public bool Sanitized { get; init; } = true;
 }
 
 /// <summary>
@@ -58,9 +61,10 @@ public sealed class MarkdownRenderer(HtmlSafety safety)
         var headings = new List<string>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
 
-        foreach (var link in document.Descendants<LinkInline>().ToList())
+        // Text without a home (a letter) has no relative links to resolve: no walk over its tree for them.
+        foreach (var link in slug is null ? [] : document.Descendants<LinkInline>().ToList())
         {
-            if (!link.IsImage && slug is not null && ResolveDocumentLink(slug, link.Url) is { } target)
+            if (!link.IsImage && ResolveDocumentLink(slug!, link.Url) is { } target)
             {
                 links.Add(new DocumentLink(target.Slug, target.Anchor, link.Line + lineOffset, link.Url ?? ""));
                 link.Url = DocumentRoute + target.Slug + (target.Anchor is null ? "" : "#" + target.Anchor);
@@ -85,7 +89,7 @@ public sealed class MarkdownRenderer(HtmlSafety safety)
         }
 
         var sanitize = !sanitizeOnlyWhenNeeded || NeedsSanitizing(document);
-        return new RenderedMarkdown(new Lazy<string>(() => ToHtml(document, sanitize, ids)), toc, links, headings);
+        return new RenderedMarkdown(new Lazy<string>(() => ToHtml(document, sanitize, ids)), toc, links, headings) { Sanitized = sanitize };
     }
 
     /// <summary>True when rendering could emit markup the sanitiser would remove or rewrite.</summary>

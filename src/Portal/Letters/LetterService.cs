@@ -56,13 +56,15 @@ public sealed class LetterService(LetterRenderer renderer, LetterRules rules, IO
         var letters = new List<RenderedLetter>();
         var rates = new RateLookup(set.Rates, request.SendDate);
         var functions = rates.Functions();
+        var filled = preview ? WithPlaceholders(template, values) : values;
+        var personal = LetterBlocks.PersonalTexts(template, filled, recipients);
         try
         {
             foreach (var (to, copies) in Addressing(template.RecipientMode, recipients))
             {
-                var model = ScriptModelBuilder.Build(template, preview ? WithPlaceholders(template, values) : values, context, to, recipients, copies);
+                var model = ScriptModelBuilder.Build(template, filled, context, to, recipients, copies);
                 var markdown = renderer.RenderMarkdown(compiled, set.Partials, model, functions);
-                letters.Add(new RenderedLetter(to, template.RecipientMode == RecipientMode.Copy ? copies : [], markdown, renderer.ToHtml(markdown, set.Laws)));
+                letters.Add(new RenderedLetter(to, template.RecipientMode == RecipientMode.Copy ? copies : [], markdown, renderer.ToHtml(markdown, set.Laws, personal)));
             }
         }
         catch (LetterRenderException ex)

@@ -53,6 +53,8 @@ public class MarkdownRendererTests
     [InlineData("Partshøring, jf. forvaltningslovens § 19", "https://lov.example/eli/lta/2014/433#P19", "forvaltningslovens § 19")]
     [InlineData("Se forvaltningslovens §§ 22-24.", "https://lov.example/eli/lta/2014/433#P22", "forvaltningslovens §§ 22-24")]
     [InlineData("databeskyttelsesforordningens artikel 13", "https://eur-lex.example/gdpr", "databeskyttelsesforordningens artikel 13")]
+    [InlineData("Se databeskyttelsesforordningens art. 15.", "https://eur-lex.example/gdpr", "databeskyttelsesforordningens art. 15")]
+    [InlineData("Databeskyttelsesforordningens Artikler 13 og 14", "https://eur-lex.example/gdpr", "Databeskyttelsesforordningens Artikler 13 og 14")]
     public void Render_LawReference_BecomesLinkToLawPortal(string markdown, string url, string linkText)
     {
         var html = Render(markdown).Html;

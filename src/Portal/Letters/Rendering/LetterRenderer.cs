@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Portal.Content;
@@ -85,8 +87,69 @@ public sealed partial class LetterRenderer(MarkdownRenderer markdown, IOptions<L
         }
     }
 
-    /// <summary>Markdown → safe HTML with the shared pipeline; heading ids dropped so several letters can share a page.</summary>
-    public string ToHtml(string letterMarkdown, LawCatalog laws) =>
+    /// <summary>Blocks of HTML kept per law catalogue (the law links depend on it); past this many the cache starts over.</summary>
+    public const int MaxCachedBlocks = 2048;
+
+    private readonly ConditionalWeakTable<LawCatalog, ConcurrentDictionary<string, string>> _blocks = new();
+
+    /// <summary>
+    /// Markdown → safe HTML with the shared pipeline; heading ids dropped so several letters can share a page.
+    /// With <paramref name="personal"/> (the texts that identify the citizen) the letter is rendered block by block and
+    /// the HTML of each block without them is kept: the template's fixed text is then parsed once, not for every letter.
+    /// A block holding case data is never kept. Without it, or when a block would need the sanitiser, the letter is rendered whole.
+    /// </summary>
+    public string ToHtml(string letterMarkdown, LawCatalog laws, IReadOnlyList<string>? personal = null)
+    {
+        if (personal is null || letterMarkdown.Contains(Separator, StringComparison.Ordinal) || LetterBlocks.Split(letterMarkdown) is not { } blocks)
+        {
+            return Whole(letterMarkdown, laws);
+        }
+        var cache = _blocks.GetValue(laws, static _ => new(StringComparer.Ordinal));
+        var parts = new string?[blocks.Count];
+        var missing = new List<int>();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (!cache.TryGetValue(blocks[i], out parts[i]))
+            {
+                missing.Add(i);
+            }
+        }
+        if (missing.Count > 0)
+        {
+            // The blocks not kept are parsed together, in one document with a separator paragraph between them: one
+            // parse per letter, however many blocks hold case data.
+            var joined = string.Join("\n\n" + Separator + "\n\n", missing.Select(i => blocks[i]));
+            var rendered = markdown.Render(joined, null, laws, sanitizeOnlyWhenNeeded: true);
+            var pieces = rendered.Sanitized ? [] : HeadingId().Replace(rendered.Html, "<h$1").Split(SeparatorHtml);
+            if (pieces.Length != missing.Count)
+            {
+                return Whole(letterMarkdown, laws); // the sanitiser reads the letter as a whole
+            }
+            for (var m = 0; m < missing.Count; m++)
+            {
+                var block = blocks[missing[m]];
+                parts[missing[m]] = pieces[m];
+                if (!LetterBlocks.HoldsAny(block, personal))
+                {
+                    if (cache.Count >= MaxCachedBlocks)
+                    {
+                        cache.Clear();
+                    }
+                    cache.TryAdd(block, pieces[m]);
+                }
+            }
+        }
+        return string.Concat(parts);
+    }
+
+    // A paragraph of one private-use character: not a letter, so it cannot join the blocks around it, and not in any letter.
+    private const string Separator = "\uE000";
+    private const string SeparatorHtml = "<p>" + Separator + "</p>\n";
+
+    /// <summary>The blocks kept for a law catalogue (for tests).</summary>
+    internal IReadOnlyCollection<string> KeptBlocks(LawCatalog laws) => _blocks.TryGetValue(laws, out var cache) ? cache.Keys.ToList() : [];
+
+    private string Whole(string letterMarkdown, LawCatalog laws) =>
         HeadingId().Replace(markdown.Render(letterMarkdown, null, laws, sanitizeOnlyWhenNeeded: true).Html, "<h$1");
 
     // Scriban lines are 0-based within the body; the file line adds the front matter.
