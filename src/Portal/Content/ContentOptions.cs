@@ -42,6 +42,13 @@ public sealed class ContentOptions
 
     /// <summary>Top-level folders under the root that are imported as documents.</summary>
     public string[] DocumentFolders { get; set; } = ["arbejdsgange", "skabeloner"];
+
+    /// <summary>
+    /// The settings a parse depends on, as text for the parse cache's stamp. Not whether files are watched or how much
+    /// HTML is held: turning the watcher off on a second node must not make its restart parse the whole library again.
+    /// </summary>
+    public string ParseSettings() => System.Text.Json.JsonSerializer.Serialize(
+        new { RootPath, MaxFileBytes, ReviewSoonDays, AllowedImageHosts, DocumentTypes, DocumentFolders });
 }
 
 public sealed class LawPortalOptions

@@ -161,7 +161,7 @@ public sealed class ContentSynchronizer(
 
         // Everything a parse depends on besides the text: a change to any of it re-parses the whole library.
         var stamp = StampOf(Roster.FileName) + StampOf(LawCatalog.FileName)
-            + ContentHash.Of(System.Text.Json.JsonSerializer.Serialize(options.Value) + lawOptions.Value.BaseUrl
+            + ContentHash.Of(options.Value.ParseSettings() + lawOptions.Value.BaseUrl
                 + string.Join(",", checks.Select(c => c.GetType().FullName)));
         if (stamp != _contextStamp)
         {

@@ -35,6 +35,28 @@ public class ParseCacheTests
     }
 
     [Fact]
+    public async Task Restart_WithTheWatcherOffOrAnotherHtmlCacheSize_ParsesNothing_AnotherImageHostParsesAll()
+    {
+        // A second node runs without the file watcher: its restart must still use the entries the first one wrote.
+        await using var harness = await ContentHarness.CreateAsync(TestContentDirectory.FromFixture());
+        var ct = TestContext.Current.CancellationToken;
+        await harness.Synchronizer.SyncAsync(ct);
+        var options = harness.Get<ContentOptions>();
+
+        options.WatchFiles = !options.WatchFiles;
+        options.HtmlCacheMegabytes *= 2;
+        var restarted = harness.Restarted();
+        await restarted.SyncAsync(ct);
+        Assert.Equal(0, restarted.ParseCount);
+
+        // What a parse does depend on (which image hosts the sanitiser allows) still makes it parse again.
+        options.AllowedImageHosts = ["billeder.kommune.example"];
+        var again = harness.Restarted();
+        await again.SyncAsync(ct);
+        Assert.Equal(3, again.ParseCount);
+    }
+
+    [Fact]
     public async Task Restart_AfterFileChanged_ParsesOnlyThatDocument()
     {
         await using var harness = await ContentHarness.CreateAsync(TestContentDirectory.FromFixture());
