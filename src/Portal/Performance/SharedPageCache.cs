@@ -52,6 +52,7 @@ public sealed partial class SharedPageCache : IDisposable
 
     private readonly MemoryCache _pages;
     private readonly MemoryCache _seen = new(new MemoryCacheOptions { SizeLimit = 20_000 });
+    private readonly MemoryCache _tokens = new(new MemoryCacheOptions { SizeLimit = 20_000 });
     private readonly bool _enabled;
     private long _hits;
     private long _renders;
@@ -184,12 +185,9 @@ public sealed partial class SharedPageCache : IDisposable
         return PageTemplate.Parse(html, NameHole, TokenHole, headers);
     }
 
-    private static async Task WriteAsync(HttpContext context, PageTemplate template)
+    private async Task WriteAsync(HttpContext context, PageTemplate template)
     {
-        // A fresh token per response, as a render gives (and the antiforgery cookie when the browser has none).
-        var token = template.HasToken
-            ? context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context).RequestToken ?? ""
-            : "";
+        var token = template.HasToken ? RequestToken(context) : "";
         var name = template.HasName ? Encoding.UTF8.GetBytes(EncodedName(context.User)) : [];
         var tokenBytes = Encoding.UTF8.GetBytes(token);
         var response = context.Response;
@@ -211,6 +209,35 @@ public sealed partial class SharedPageCache : IDisposable
         }
     }
 
+    /// <summary>
+    /// The request token for this reader's forms. Issuing one (reading the antiforgery cookie, protecting a new token) was
+    /// a fifth of serving a shared page, so the token issued for a browser's antiforgery cookie and signed-in user is
+    /// reused for that pair: a token per session, as OWASP allows, still bound to the cookie and the user and worthless
+    /// to anyone else. A browser without the cookie (or with one that no longer reads) gets a new cookie and token, as a render gives.
+    /// </summary>
+    private string RequestToken(HttpContext context)
+    {
+        var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
+        var cookieName = context.RequestServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name;
+        if (cookieName is null || context.Request.Cookies[cookieName] is not { Length: > 0 } cookie)
+        {
+            return antiforgery.GetAndStoreTokens(context).RequestToken ?? "";
+        }
+        var key = cookie + "\n" + string.Join('\u001f', context.User.Claims.Select(c => c.Type + "=" + c.Value));
+        if (_tokens.TryGetValue(key, out string? kept) && kept is not null)
+        {
+            return kept;
+        }
+        var token = antiforgery.GetAndStoreTokens(context).RequestToken ?? "";
+        // A new cookie was issued (the old one could not be read): the token belongs to that cookie, not to the key.
+        var newCookie = context.Response.Headers.SetCookie.Any(c => c?.StartsWith(cookieName + "=", StringComparison.Ordinal) == true);
+        if (!newCookie && token.Length > 0)
+        {
+            _tokens.Set(key, token, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(20) });
+        }
+        return token;
+    }
+
     private static IEnumerable<string> Roles(ClaimsPrincipal user) => user.Identities
         .SelectMany(i => i.FindAll(i.RoleClaimType))
         .Select(c => c.Value)
@@ -224,6 +251,7 @@ public sealed partial class SharedPageCache : IDisposable
     {
         _pages.Dispose();
         _seen.Dispose();
+        _tokens.Dispose();
     }
 
     internal enum Hole

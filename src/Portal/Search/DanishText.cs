@@ -61,7 +61,8 @@ public static class DanishText
     /// <summary>As <see cref="Tokenize"/>, but hands each word to the handler in a reused buffer.</summary>
     public static void ForEachWord(string text, WordHandler handler)
     {
-        Span<char> buffer = stackalloc char[MaxWordLength + 4];
+        // Room for the longest word plus the widest folding of its last letter (æ → ae, or a decomposed accent).
+        Span<char> buffer = stackalloc char[MaxWordLength + 8];
         var i = 0;
         while (i < text.Length)
         {
@@ -72,7 +73,7 @@ public static class DanishText
             }
             var wordStart = i;
             var length = 0;
-            var simple = true;
+            var folded = false;
             while (i < text.Length && (char.IsLetterOrDigit(text[i]) || IsInnerApostrophe(text, i)))
             {
                 var ch = text[i];
@@ -85,28 +86,52 @@ public static class DanishText
                 }
                 else
                 {
-                    simple = false;
+                    // Danish letters and accents are folded in the same buffer: no string per word (a third of
+                    // Danish words have æ, ø or å).
+                    folded = true;
+                    if (length < MaxWordLength && ch != '’')
+                    {
+                        length = AppendFolded(buffer, length, char.ToLowerInvariant(ch));
+                    }
                 }
                 i++;
             }
-            if (simple)
+            handler(buffer[..Math.Min(length, MaxWordLength)], wordStart, i - wordStart, folded);
+        }
+    }
+
+    private static int AppendFolded(Span<char> buffer, int length, char ch)
+    {
+        switch (ch)
+        {
+            case 'æ' or 'ä':
+                buffer[length] = 'a';
+                buffer[length + 1] = 'e';
+                return length + 2;
+            case 'ø' or 'ö':
+                buffer[length] = 'o';
+                buffer[length + 1] = 'e';
+                return length + 2;
+            case 'å':
+                buffer[length] = 'a';
+                buffer[length + 1] = 'a';
+                return length + 2;
+        }
+        if (ch < 128)
+        {
+            buffer[length] = ch;
+            return length + 1;
+        }
+        var sb = new StringBuilder(4);
+        AppendFolded(sb, ch);
+        foreach (var c in sb.ToString())
+        {
+            if (length < buffer.Length)
             {
-                handler(buffer[..length], wordStart, i - wordStart, false);
-            }
-            else
-            {
-                // Rare path: Danish letters and accents need folding.
-                var sb = new StringBuilder(32);
-                for (var j = wordStart; j < i && sb.Length < MaxWordLength; j++)
-                {
-                    if (text[j] != '\'' && text[j] != '’')
-                    {
-                        AppendFolded(sb, char.ToLowerInvariant(text[j]));
-                    }
-                }
-                handler(sb.ToString().AsSpan(0, Math.Min(sb.Length, MaxWordLength)), wordStart, i - wordStart, true);
+                buffer[length++] = c;
             }
         }
+        return length;
     }
 
     /// <summary>Splits text into words of letters and digits; everything else separates words.</summary>

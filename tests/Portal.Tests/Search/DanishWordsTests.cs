@@ -1,0 +1,55 @@
+using Portal.Search;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Search;
+
+/// <summary>The index's tokeniser (a reused buffer) finds the same words, folded the same way, as <see cref="DanishText.Tokenize"/>.</summary>
+public class DanishWordsTests
+{
+    private static List<(int Start, int Length, string Word, bool Folded)> Words(string text)
+    {
+        var words = new List<(int, int, string, bool)>();
+        DanishText.ForEachWord(text, (word, start, length, folded) => words.Add((start, length, word.ToString(), folded)));
+        return words;
+    }
+
+    private static void AssertSameAsTokenize(string text)
+    {
+        var expected = DanishText.Tokenize(text)
+            .Select(t => (t.Start, t.Length, t.Word.Length > DanishText.MaxWordLength ? t.Word[..DanishText.MaxWordLength] : t.Word))
+            .ToList();
+        Assert.Equal(expected, Words(text).Select(w => (w.Start, w.Length, w.Word)).ToList());
+    }
+
+    [Theory]
+    [InlineData("Børnene får hjælp på skolen")]
+    [InlineData("BØRNENE Ærø Åbenrå ÆØÅ")]
+    [InlineData("Café naïve São Müller Öl Ärger")]
+    [InlineData("barnets' forældre’s rådgiver")]
+    [InlineData("merudgiftsydelsesansøgningsbehandlingsprocedurerne og æææææææææææææææææææææææææææææææææææææææææææ")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaæ slut")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa æ")]
+    [InlineData("SEL § 41, BL §86 og 2.000 kr.")]
+    [InlineData("\u212Aelvin (Kelvin-tegn) og e\u0301 (kombineret accent)")]
+    [InlineData("")]
+    public void Words_AreTheTokenisersWords(string text) => AssertSameAsTokenize(text);
+
+    [Fact]
+    public void Words_OfTheWholeShippedLibrary_AreTheTokenisersWords()
+    {
+        var files = Directory.EnumerateFiles(RepositoryPaths.Content, "*.md", SearchOption.AllDirectories).ToList();
+        Assert.True(files.Count > 50);
+        foreach (var file in files)
+        {
+            AssertSameAsTokenize(File.ReadAllText(file));
+        }
+    }
+
+    [Fact]
+    public void Words_WithDanishLetters_AreMarkedFolded_PlainOnesAreNot()
+    {
+        var words = Words("Børn og unge");
+
+        Assert.Equal([("boern", true), ("og", false), ("unge", false)], words.Select(w => (w.Word, w.Folded)));
+    }
+}
