@@ -31,7 +31,7 @@ public static class DanishText
         var sb = new StringBuilder(word.Length + 4);
         foreach (var ch in word)
         {
-            AppendFolded(sb, char.ToLowerInvariant(ch));
+            AppendFolded(sb, Lower(ch));
         }
         return sb.ToString();
     }
@@ -46,7 +46,7 @@ public static class DanishText
         for (var i = 0; i < text.Length; i++)
         {
             var before = sb.Length;
-            AppendFolded(sb, char.ToLowerInvariant(text[i]));
+            AppendFolded(sb, Lower(text[i]));
             for (var j = before; j < sb.Length; j++)
             {
                 origin.Add(i);
@@ -91,7 +91,7 @@ public static class DanishText
                     folded = true;
                     if (length < MaxWordLength && ch != '’')
                     {
-                        length = AppendFolded(buffer, length, char.ToLowerInvariant(ch));
+                        length = AppendFolded(buffer, length, Lower(ch));
                     }
                 }
                 i++;
@@ -153,7 +153,7 @@ public static class DanishText
             {
                 if (text[i] != '\'' && text[i] != '’' && sb.Length < MaxWordLength)
                 {
-                    AppendFolded(sb, char.ToLowerInvariant(text[i]));
+                    AppendFolded(sb, Lower(text[i]));
                 }
                 i++;
             }
@@ -161,6 +161,19 @@ public static class DanishText
         }
         return tokens;
     }
+
+    // As char.ToLowerInvariant, with the Danish letters answered here: it asks ICU for every letter beyond ASCII.
+    internal static char Lower(char ch) => ch switch
+    {
+        < (char)128 => ch is >= 'A' and <= 'Z' ? (char)(ch + 32) : ch,
+        'Æ' => 'æ',
+        'Ø' => 'ø',
+        'Å' => 'å',
+        'Ä' => 'ä',
+        'Ö' => 'ö',
+        'æ' or 'ø' or 'å' or 'ä' or 'ö' => ch,
+        _ => char.ToLowerInvariant(ch),
+    };
 
     private static bool IsInnerApostrophe(string text, int i) =>
         (text[i] == '\'' || text[i] == '’') && i + 1 < text.Length && char.IsLetter(text[i + 1]) && i > 0 && char.IsLetter(text[i - 1]);

@@ -15,8 +15,9 @@ public sealed class Decompounder
 
     private readonly Dictionary<string, int> _known;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly Dictionary<string, string[]> _memo = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
+    // Read by every query's snippets at once: lock-free, bounded by a count kept beside it (Count locks every bucket).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _memo = new(StringComparer.Ordinal);
+    private int _memoCount;
 
     /// <param name="known">Words (and stems) the corpus knows, with how often they occur.</param>
     public Decompounder(Dictionary<string, int> known)
@@ -34,20 +35,14 @@ public sealed class Decompounder
         {
             return [];
         }
-        lock (_gate)
+        if (_memo.TryGetValue(word, out var cached))
         {
-            if (_memo.TryGetValue(word, out var cached))
-            {
-                return cached;
-            }
+            return cached;
         }
         var result = SplitUncached(word);
-        lock (_gate)
+        if (Volatile.Read(ref _memoCount) < 10_000 && _memo.TryAdd(word, result))
         {
-            if (_memo.Count < 10_000)
-            {
-                _memo[word] = result;
-            }
+            Interlocked.Increment(ref _memoCount);
         }
         return result;
     }

@@ -21,6 +21,15 @@ public sealed class SearchIndex
     /// <summary>Documents that describe a way of working: what a "hvordan ..." query is after.</summary>
     private static readonly HashSet<string> HowToTypes = new(StringComparer.Ordinal) { DocumentTypes.Procedure, DocumentTypes.Guide, DocumentTypes.Checklist, DocumentTypes.Agenda };
 
+    /// <summary>Best score first; equal scores by title, then by place in the index, so the order is always the same.</summary>
+    private readonly struct BestFirst(IReadOnlyList<SearchDocument> documents) : IComparer<ScoredDocument>
+    {
+        public int Compare(ScoredDocument a, ScoredDocument b) =>
+            b.Score != a.Score ? b.Score.CompareTo(a.Score)
+            : string.CompareOrdinal(documents[a.Doc].Title, documents[b.Doc].Title) is var byTitle and not 0 ? byTitle
+            : a.Doc.CompareTo(b.Doc);
+    }
+
     private readonly Dictionary<string, Posting> _terms;
     private readonly HashSet<string>[] _titleTerms;
 
@@ -144,23 +153,41 @@ public sealed class SearchIndex
             var coverage = matched[d] / clauses;
             ranked.Add(new ScoredDocument(d, total[d] * coverage * coverage));
         }
-        ranked.Sort((a, b) => b.Score.CompareTo(a.Score));
-        // Reward titles that cover the query: the title is what a caseworker recognises.
-        for (var i = 0; i < Math.Min(ranked.Count, TitleBonusCandidates); i++)
+        // Reward titles that cover the query: the title is what a caseworker recognises. Only the best scores are
+        // candidates; they are found from the scores alone (one sort of floats, not of the whole list twice).
+        var threshold = float.MinValue;
+        if (ranked.Count > TitleBonusCandidates)
         {
+            var scores = new float[ranked.Count];
+            for (var i = 0; i < scores.Length; i++)
+            {
+                scores[i] = ranked[i].Score;
+            }
+            Array.Sort(scores);
+            threshold = scores[^TitleBonusCandidates];
+        }
+        var atThreshold = TitleBonusCandidates - ranked.Count(r => r.Score > threshold);
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            // Ties at the last place go to the first documents in index order.
+            if (ranked[i].Score < threshold || (ranked[i].Score == threshold && atThreshold-- <= 0))
+            {
+                continue;
+            }
             var title = _titleTerms[ranked[i].Doc];
             var inTitle = plan.Clauses.Count(c => c.Alternatives.Any(a => a.Terms.All(title.Contains)));
             var howTo = plan.AsksHow && HowToTypes.Contains(Documents[ranked[i].Doc].Type) ? Ranking.HowToFactor : 1f;
             ranked[i] = ranked[i] with { Score = ranked[i].Score * (1 + 0.5f * inTitle / clauses) * howTo };
         }
-        ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(Documents[a.Doc].Title, Documents[b.Doc].Title));
         if (ranked.Count > 0)
         {
             // A document holding every word as typed stays, however briefly it mentions them: "BPA" once in a table counts.
-            var cutoff = ranked[0].Score * RelativeCutoff;
+            // Left out before the sort: the long tail of stray matches need not be ordered.
+            var cutoff = ranked.Max(r => r.Score) * RelativeCutoff;
             var all = plan.Clauses.Count;
             ranked.RemoveAll(r => r.Score < cutoff && exact[r.Doc] < all);
         }
+        ranked.Sort(new BestFirst(Documents));
         return ranked;
 
         void Raise(int d, float score)

@@ -52,4 +52,17 @@ public class DanishWordsTests
 
         Assert.Equal([("boern", true), ("og", false), ("unge", false)], words.Select(w => (w.Word, w.Folded)));
     }
+
+    [Fact]
+    public void Lower_IsToLowerInvariant_ForEveryCharacter()
+    {
+        for (var c = char.MinValue; ; c++)
+        {
+            Assert.Equal(char.ToLowerInvariant(c), DanishText.Lower(c));
+            if (c == char.MaxValue)
+            {
+                break;
+            }
+        }
+    }
 }
