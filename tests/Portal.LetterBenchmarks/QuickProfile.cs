@@ -42,23 +42,15 @@ public static class QuickProfile
         Show("Markdig Parse", () => Markdig.Markdown.Parse(markdown, content.Markdown.Pipeline));
         Show("MarkdownRenderer.Render + Html", () => _ = content.Markdown.Render(markdown, null, laws, sanitizeOnlyWhenNeeded: true).Html);
         Show("LetterRenderer.ToHtml (hel)", () => content.Renderer.ToHtml(markdown, laws));
-        Console.WriteLine($"// {LetterBlocks.Split(markdown)?.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "ingen"} blokke");
-        var personal = LetterBlocks.PersonalTexts(result.Template, FieldValueParser.Parse(result.Template, result.Template.Example), [new Recipient("Anna Andersen", RecipientRole.CustodyHolder, "Vejen 1\n7100 Vejle")]);
-        Console.WriteLine("// personlige tekster: " + string.Join(" | ", personal));
-        Console.WriteLine($"// blokke uden dem: {LetterBlocks.Split(markdown)!.Count(b => !LetterBlocks.HoldsAny(b, personal))}");
-        foreach (var block in LetterBlocks.Split(markdown) ?? [])
-        {
-            if (content.Markdown.Render(block, null, laws, sanitizeOnlyWhenNeeded: true).Sanitized)
-            {
-                Console.WriteLine("// skal renses: " + block[..Math.Min(80, block.Length)]);
-            }
-        }
-        Show("LetterRenderer.ToHtml (blokke, gemte)", () => content.Renderer.ToHtml(markdown, laws, []));
-
-        // Generate's steps one by one, on the letter's own values.
         var template = result.Template;
         var recipients = new[] { new Recipient("Anna Andersen", RecipientRole.CustodyHolder, "Vejen 1\n7100 Vejle") };
         var values = FieldValueParser.Parse(template, template.Example);
+        var personal = LetterBlocks.PersonalTexts(template, values, recipients);
+        var blocks = LetterBlocks.Split(markdown) ?? [];
+        Console.WriteLine($"// {blocks.Count} blokke, {blocks.Count(b => !LetterBlocks.HoldsAny(b, personal))} uden personlige tekster");
+        Show("LetterRenderer.ToHtml (blokke, gemte)", () => content.Renderer.ToHtml(markdown, laws, []));
+
+        // Generate's steps one by one, on the letter's own values.
         var rules = new LetterRules(Microsoft.Extensions.Options.Options.Create(BenchmarkContent.ConfiguredOptions(BenchmarkContent.RepositoryRoot())));
         var date = new DateOnly(2026, 11, 24);
         var compiled = TemplateCache.Shared.Compile(template);

@@ -12,16 +12,25 @@ public class LetterBlockTests
 {
     private static readonly LetterKit s_kit = new();
     private static readonly LawCatalog s_laws = LoadLaws();
-    private static readonly Lazy<LoadedContent> s_shipped = new(() => s_kit.Load(TestContentDirectory.FromRepository().Path));
-    private static readonly Lazy<LoadedContent> s_fixture = new(() => s_kit.Load(LetterKit.FixtureContent().Path));
+    private static readonly Lazy<LoadedContent> s_shipped = new(() => Loaded(TestContentDirectory.FromRepository()));
+    private static readonly Lazy<LoadedContent> s_fixture = new(() => Loaded(LetterKit.FixtureContent()));
+
+    // The content is read into memory; the copy on disk is not needed after that.
+    private static LoadedContent Loaded(TestContentDirectory copy)
+    {
+        using (copy)
+        {
+            return s_kit.Load(copy.Path);
+        }
+    }
 
     private static LawCatalog LoadLaws() => LawCatalog.Load(RepositoryPaths.Content, "https://lov.example", []);
 
     private static string Whole(string markdown) => s_kit.Renderer.ToHtml(markdown, s_laws);
 
-    // A fresh renderer each time: nothing kept from an earlier test.
     private static string ByBlocks(LetterRenderer renderer, string markdown) => renderer.ToHtml(markdown, s_laws, []);
 
+    // A fresh renderer: nothing kept from an earlier test.
     private static LetterRenderer NewRenderer() => new(s_kit.Markdown, Microsoft.Extensions.Options.Options.Create(s_kit.Options));
 
     public static TheoryData<string> Constructs => new()
@@ -160,8 +169,8 @@ public class LetterBlockTests
     [Fact]
     public void GeneratedLetters_KeepOnlyBlocksWithoutTheCitizensTexts()
     {
-        var kit = new LetterKit();
-        var content = kit.Load(TestContentDirectory.FromRepository().Path);
+        var kit = new LetterKit(); // its own renderer: only this test's letter is kept
+        var content = s_shipped.Value;
         var template = content.Templates.Templates.First(t => t.Slug.EndsWith("afslag-merudgifter", StringComparison.Ordinal));
         var fields = new Dictionary<string, object?>(template.Example) { ["barnets_navn"] = "Viggo Unik", ["vurdering"] = "En helt særlig vurdering af Viggo." };
 
