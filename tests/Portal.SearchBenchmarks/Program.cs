@@ -6,6 +6,7 @@ using Portal.SearchBenchmarks;
 //   dotnet run -c Release --project tests/Portal.SearchBenchmarks -- bdn [content] [queries.yml]
 //   dotnet run -c Release --project tests/Portal.SearchBenchmarks -- relevance <content> <queries.yml>
 //   dotnet run -c Release --project tests/Portal.SearchBenchmarks -- explain <content> "query" ...
+//   dotnet run -c Release --project tests/Portal.SearchBenchmarks -- answers <content> [queries.yml] [count=1000] [rounds=3]
 var command = args.FirstOrDefault() ?? "help";
 switch (command)
 {
@@ -43,6 +44,11 @@ switch (command)
             Console.WriteLine($"recall@5 {recall:0.000}  MRR {mrr:0.000}  ({queries.Count} queries)");
             break;
         }
+    case "answers":
+        Answers.Run(args[1], args.ElementAtOrDefault(2) ?? "tests/Portal.Tests/Search/queries.yml",
+            int.Parse(args.ElementAtOrDefault(3) ?? "1000", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(args.ElementAtOrDefault(4) ?? "3", System.Globalization.CultureInfo.InvariantCulture));
+        break;
     case "compare":
         Comparison.Run(args.ElementAtOrDefault(1) ?? "content", args.ElementAtOrDefault(2) ?? "tests/Portal.Tests/Search/queries.yml",
             int.Parse(args.ElementAtOrDefault(3) ?? "10000", System.Globalization.CultureInfo.InvariantCulture),
@@ -54,6 +60,6 @@ switch (command)
         BenchmarkDotNet.Running.BenchmarkRunner.Run<SearchBenchmarks>(args: args.Skip(3).ToArray());
         break;
     default:
-        Console.WriteLine("Kommandoer: compare, bdn, relevance, explain (se Program.cs)");
+        Console.WriteLine("Kommandoer: compare, bdn, relevance, explain, answers (se Program.cs)");
         break;
 }

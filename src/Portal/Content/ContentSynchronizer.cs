@@ -200,6 +200,9 @@ public sealed class ContentSynchronizer(
         var fresh = new ConcurrentBag<ParsedDocumentEntry>();
         var persistStamp = _stamp;
 
+        // The HTML of a few documents parsed anew (an edit, a new file) is kept for the reader who comes next; that of a
+        // whole import is not: it filled the cache with pages nobody had asked for, and it is in the parse cache anyway.
+        var keepHtml = missing.Count <= PartialLoadLimit;
         // Parsing is independent per document: use both cores at start-up.
         var results = new ParseResult[published.Count];
         Parallel.For(0, published.Count, i =>
@@ -207,7 +210,7 @@ public sealed class ContentSynchronizer(
             var row = published[i];
             results[i] = _parsed.GetOrAdd((row.Slug, row.ContentHash), _ =>
                 Restore(row.Slug, row.ContentHash, texts[row.Slug], stored, laws, persistStamp)
-                ?? ParseAndRender(row.Slug, row.ContentHash, texts[row.Slug], context, fresh, persistStamp));
+                ?? ParseAndRender(row.Slug, row.ContentHash, texts[row.Slug], context, fresh, persistStamp, keepHtml));
         });
         // Versions no longer published are not kept: over a long uptime every edit would otherwise stay in memory.
         var current = published.Select(p => (p.Slug, p.ContentHash)).ToHashSet();
@@ -297,7 +300,7 @@ public sealed class ContentSynchronizer(
         return new ParseResult(Served(document, hash, laws, stamp), m.Issues);
     }
 
-    private ParseResult ParseAndRender(string slug, string hash, string text, ParseContext context, ConcurrentBag<ParsedDocumentEntry> fresh, string stamp)
+    private ParseResult ParseAndRender(string slug, string hash, string text, ParseContext context, ConcurrentBag<ParsedDocumentEntry> fresh, string stamp, bool keepHtml)
     {
         Interlocked.Increment(ref _parseCount);
         var result = parser.Parse(slug, slug + ".md", text, context);
@@ -307,7 +310,10 @@ public sealed class ContentSynchronizer(
         }
         // Render now: the syntax tree is then not kept alive for a page nobody may open, and the HTML can be persisted.
         var html = document.Html;
-        htmlCache.Add(slug, hash, html);
+        if (keepHtml)
+        {
+            htmlCache.Add(slug, hash, html);
+        }
         fresh.Add(new ParsedDocumentEntry { Slug = slug, ContentHash = hash, Stamp = stamp, Metadata = ParseCache.Serialize(document, result.Issues), Html = html });
         // The parsed YAML tree is dropped for a lazy parse of the head, as for a restored document: held for every
         // document after an import, it was the largest part of the library in memory.

@@ -59,7 +59,7 @@ public static class DanishText
     public delegate void WordHandler(ReadOnlySpan<char> word, int start, int length, bool folded);
 
     /// <summary>As <see cref="Tokenize"/>, but hands each word to the handler in a reused buffer.</summary>
-    public static void ForEachWord(string text, WordHandler handler)
+    public static void ForEachWord(ReadOnlySpan<char> text, WordHandler handler)
     {
         // Room for the longest word plus the widest folding of its last letter (æ → ae, or a decomposed accent).
         Span<char> buffer = stackalloc char[MaxWordLength + 8];
@@ -122,9 +122,10 @@ public static class DanishText
             buffer[length] = ch;
             return length + 1;
         }
-        var sb = new StringBuilder(4);
-        AppendFolded(sb, ch);
-        foreach (var c in sb.ToString())
+        // é, ü, ñ ... in the Latin-1 range from a table: "resumé" and "idé" are common, and each slow folding
+        // allocated a string and asked for a Unicode decomposition.
+        var folded = ch < 256 ? s_latin1Folded[ch - 128] : FoldSlowly(ch);
+        foreach (var c in folded)
         {
             if (length < buffer.Length)
             {
@@ -162,20 +163,20 @@ public static class DanishText
         return tokens;
     }
 
-    // As char.ToLowerInvariant, with the Danish letters answered here: it asks ICU for every letter beyond ASCII.
+    // As char.ToLowerInvariant, with ASCII and Latin-1 (the Danish letters, é, ü ...) answered here: it asks ICU for
+    // every letter beyond ASCII.
     internal static char Lower(char ch) => ch switch
     {
         < (char)128 => ch is >= 'A' and <= 'Z' ? (char)(ch + 32) : ch,
-        'Æ' => 'æ',
-        'Ø' => 'ø',
-        'Å' => 'å',
-        'Ä' => 'ä',
-        'Ö' => 'ö',
-        'æ' or 'ø' or 'å' or 'ä' or 'ö' => ch,
+        < (char)256 => s_latin1Lower[ch - 128],
         _ => char.ToLowerInvariant(ch),
     };
 
-    private static bool IsInnerApostrophe(string text, int i) =>
+    // Both tables are filled from the slow paths they replace, so they cannot disagree with them.
+    private static readonly char[] s_latin1Lower = Enumerable.Range(128, 128).Select(c => char.ToLowerInvariant((char)c)).ToArray();
+    private static readonly string[] s_latin1Folded = Enumerable.Range(128, 128).Select(c => FoldSlowly((char)c)).ToArray();
+
+    private static bool IsInnerApostrophe(ReadOnlySpan<char> text, int i) =>
         (text[i] == '\'' || text[i] == '’') && i + 1 < text.Length && char.IsLetter(text[i + 1]) && i > 0 && char.IsLetter(text[i - 1]);
 
     private static void AppendFolded(StringBuilder sb, char ch)
@@ -197,14 +198,29 @@ public static class DanishText
             sb.Append(ch);
             return;
         }
-        // é, ü, ñ ...: drop the accent and keep the letter.
-        var decomposed = ch.ToString().Normalize(NormalizationForm.FormD);
-        foreach (var c in decomposed)
+        sb.Append(ch < 256 ? s_latin1Folded[ch - 128] : FoldSlowly(ch));
+    }
+
+    // é, ü, ñ ...: drop the accent and keep the letter (æ, ø, å and ä, ö are folded before this).
+    private static string FoldSlowly(char ch)
+    {
+        switch (ch)
+        {
+            case 'æ' or 'ä':
+                return "ae";
+            case 'ø' or 'ö':
+                return "oe";
+            case 'å':
+                return "aa";
+        }
+        var sb = new StringBuilder(4);
+        foreach (var c in ch.ToString().Normalize(NormalizationForm.FormD))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
             {
                 sb.Append(c);
             }
         }
+        return sb.ToString();
     }
 }

@@ -39,6 +39,12 @@ public sealed class SearchIndex
     /// </summary>
     internal System.Collections.Concurrent.ConcurrentDictionary<(SearchRequest, DateOnly, int), SearchResponse> Responses { get; } = new();
 
+    /// <summary>The estimated size of <see cref="Responses"/> (<see cref="Searcher.EstimatedBytes"/>), kept beside it.</summary>
+    internal long ResponseBytes;
+
+    /// <summary>The bound on <see cref="ResponseBytes"/> (tests lower it).</summary>
+    internal long MaxResponseBytes { get; set; } = Searcher.MaxCachedResponseBytes;
+
     public SearchIndex(IReadOnlyList<SearchDocument> documents, Dictionary<string, Posting> terms, HashSet<string>[] titleTerms,
         Vocabulary vocabulary, Decompounder decompounder, SynonymSet synonyms, LawQueryParser laws)
     {
@@ -64,6 +70,57 @@ public sealed class SearchIndex
 
     public bool HasTerm(string term) => _terms.ContainsKey(term);
 
+    /// <summary>
+    /// The k-th largest value (1 = the largest), as <c>sorted[^k]</c> of an ascending sort would give it, found by
+    /// selection in linear time: the ranking needs only the score of its 200th document, not all scores in order.
+    /// The values are reordered.
+    /// </summary>
+    internal static float KthLargest(Span<float> values, int k)
+    {
+        var target = values.Length - k; // its place in ascending order
+        var (low, high) = (0, values.Length - 1);
+        while (low < high)
+        {
+            // Median of three as the pivot, then a three-way partition: runs of equal scores are common.
+            var mid = low + ((high - low) >> 1);
+            var pivot = Median(values[low], values[mid], values[high]);
+            var (lt, i, gt) = (low, low, high);
+            while (i <= gt)
+            {
+                if (values[i] < pivot)
+                {
+                    (values[lt], values[i]) = (values[i], values[lt]);
+                    lt++;
+                    i++;
+                }
+                else if (values[i] > pivot)
+                {
+                    (values[i], values[gt]) = (values[gt], values[i]);
+                    gt--;
+                }
+                else
+                {
+                    i++;
+                }
+            }
+            if (target < lt)
+            {
+                high = lt - 1;
+            }
+            else if (target > gt)
+            {
+                low = gt + 1;
+            }
+            else
+            {
+                return pivot;
+            }
+        }
+        return values[target];
+
+        static float Median(float a, float b, float c) => a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+    }
+
     /// <summary>All matching documents, best first.</summary>
     public List<ScoredDocument> Rank(QueryPlan plan)
     {
@@ -79,9 +136,11 @@ public sealed class SearchIndex
         var count = new byte[n];
         var exact = new byte[n];
         var exactInClause = new bool[n];
-        var touched = new List<int>();
-        var touchedAlt = new List<int>();
-        var any = new List<int>();
+        // Sized for a common word's documents from the start: growing them by doubling was a tenth of ranking.
+        var room = Math.Min(n, 4096);
+        var touched = new List<int>(room);
+        var touchedAlt = new List<int>(room);
+        var any = new List<int>(room);
         foreach (var clause in plan.Clauses)
         {
             foreach (var alternative in clause.Alternatives)
@@ -163,8 +222,7 @@ public sealed class SearchIndex
             {
                 scores[i] = ranked[i].Score;
             }
-            Array.Sort(scores);
-            threshold = scores[^TitleBonusCandidates];
+            threshold = KthLargest(scores, TitleBonusCandidates);
         }
         var atThreshold = TitleBonusCandidates - ranked.Count(r => r.Score > threshold);
         for (var i = 0; i < ranked.Count; i++)
@@ -187,7 +245,8 @@ public sealed class SearchIndex
             var all = plan.Clauses.Count;
             ranked.RemoveAll(r => r.Score < cutoff && exact[r.Doc] < all);
         }
-        ranked.Sort(new BestFirst(Documents));
+        // Sorted as a span with the comparer as a type argument: its calls are direct, not through an interface.
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ranked).Sort(new BestFirst(Documents));
         return ranked;
 
         void Raise(int d, float score)

@@ -57,6 +57,32 @@ public class ParseCacheTests
     }
 
     [Fact]
+    public async Task WholeImport_KeepsNoHtmlInTheCache_YetServesIt_AnEditAfterwardsIsKept()
+    {
+        // More documents than a partial rebuild: their HTML goes to the parse cache only, not to the memory of pages read.
+        using var content = TestContentDirectory.FromFixture();
+        var template = File.ReadAllText(Path.Combine(content.Path, Ventilen + ".md"));
+        for (var i = 0; i < 510; i++)
+        {
+            File.WriteAllText(Path.Combine(content.Path, "arbejdsgange", "02-tilbud", $"kopi-{i}.md"), template.Replace("ventilen", $"kopi {i}", StringComparison.OrdinalIgnoreCase));
+        }
+        await using var harness = await ContentHarness.CreateAsync(content);
+        var ct = TestContext.Current.CancellationToken;
+        await harness.Synchronizer.SyncAsync(ct);
+        var cache = harness.Get<HtmlCache>();
+        Assert.True(harness.Snapshot.Documents.Count > 500);
+        Assert.Equal(0, cache.Count);
+
+        var page = harness.Snapshot.Find("arbejdsgange/02-tilbud/kopi-7")!;
+        Assert.Contains("<h2", page.Html);
+        Assert.Equal(1, cache.Count); // read once: kept for the next reader
+
+        File.AppendAllText(Path.Combine(content.Path, Ventilen + ".md"), "\nEn helt ny sætning om ventilen.\n");
+        await harness.Synchronizer.SyncAsync(ct);
+        Assert.True(cache.Contains(Ventilen, harness.Snapshot.Find(Ventilen)!.ContentHash));
+    }
+
+    [Fact]
     public async Task Restart_AfterFileChanged_ParsesOnlyThatDocument()
     {
         await using var harness = await ContentHarness.CreateAsync(TestContentDirectory.FromFixture());

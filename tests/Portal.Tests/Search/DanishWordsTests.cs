@@ -54,6 +54,34 @@ public class DanishWordsTests
     }
 
     [Fact]
+    public void Normalize_OfEveryLetterBeyondAscii_LowersThenDropsTheAccent_AsTheUnicodeDecomposition()
+    {
+        // The reference is the slow rule the Latin-1 table stands in for: lower case, æ/ø/å (and ä/ö) spelt out,
+        // otherwise the letter of the canonical decomposition without its combining marks.
+        static string Reference(char c)
+        {
+            var lower = char.ToLowerInvariant(c);
+            return lower switch
+            {
+                'æ' or 'ä' => "ae",
+                'ø' or 'ö' => "oe",
+                'å' => "aa",
+                _ => string.Concat(lower.ToString().Normalize(System.Text.NormalizationForm.FormD)
+                    .Where(d => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(d) != System.Globalization.UnicodeCategory.NonSpacingMark)),
+            };
+        }
+        for (var c = (char)128; c < 0x0250; c++)
+        {
+            if (char.IsLetter(c))
+            {
+                Assert.Equal(Reference(c), DanishText.Normalize(c.ToString()));
+                Assert.Equal([Reference(c)], Words("x" + c).Select(w => w.Word[1..]));
+            }
+        }
+        Assert.Equal("resume ide cafe", string.Join(' ', Words("Resumé IDÉ café").Select(w => w.Word)));
+    }
+
+    [Fact]
     public void Lower_IsToLowerInvariant_ForEveryCharacter()
     {
         for (var c = char.MinValue; ; c++)

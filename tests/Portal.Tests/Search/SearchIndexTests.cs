@@ -285,6 +285,48 @@ public class SearchIndexTests
         Assert.InRange(index.Responses.Count, 1, Searcher.MaxCachedResponses);
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(7, 3)]
+    [InlineData(500, 1)]
+    [InlineData(500, 200)]
+    [InlineData(500, 500)]
+    [InlineData(5000, 200)]
+    public void KthLargest_IsTheValueAnAscendingSortHasThere_WithTiesAndRuns(int count, int k)
+    {
+        var random = new Random(count * 31 + k);
+        foreach (var spread in new[] { 3, 50, 100_000 })
+        {
+            var values = Enumerable.Range(0, count).Select(_ => (float)random.Next(spread) / 7).ToArray();
+            var sorted = values.Order().ToArray();
+            Assert.Equal(sorted[^k], SearchIndex.KthLargest(values.ToArray(), k));
+            Assert.Equal(sorted[^k], SearchIndex.KthLargest(sorted.ToArray(), k)); // already ascending
+            Assert.Equal(sorted[^k], SearchIndex.KthLargest(sorted.Reverse().ToArray(), k)); // descending
+        }
+    }
+
+    [Fact]
+    public void Search_KeptAnswers_StayWithinTheirMemoryBound_AndTheEstimateGrowsWithTheSnippets()
+    {
+        var index = Index();
+        var options = new ContentOptions();
+        var day = new DateOnly(2026, 12, 2);
+        var some = Searcher.Search(index, new SearchRequest("afslag"), day, options);
+        Assert.NotEmpty(some.Hits);
+        Assert.True(Searcher.EstimatedBytes(some) > 2 * some.Hits.Sum(h => h.SnippetHtml.Length + h.Title.Length + h.Url.Length));
+        Assert.True(Searcher.EstimatedBytes(some) > Searcher.EstimatedBytes(some with { Hits = [] }));
+
+        // Room for about ten answers: the cache starts over rather than grow past it, and keeps answering.
+        var perAnswer = Searcher.EstimatedBytes(some);
+        index.MaxResponseBytes = 10 * perAnswer;
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.NotEmpty(Searcher.Search(index, new SearchRequest("afslag " + i), day, options).Hits);
+            Assert.InRange(index.Responses.Values.Sum(Searcher.EstimatedBytes), 1, index.MaxResponseBytes);
+        }
+        Assert.InRange(index.Responses.Count, 1, 12);
+    }
+
     [Fact]
     public void AnalysisCache_ARebuildAfterOneChange_AnalysesOnlyThatDocument_AndRanksAsAFreshBuild()
     {
