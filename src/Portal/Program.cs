@@ -82,9 +82,11 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.StartTelemetry();
 var warmUp = app.WarmUpInBackground();
 await app.MigrateDatabaseAsync();
-await app.JoinClusterAsync();
+// A restart's library comes from the database, lease or not: it is built while the node takes the lease.
+var storedLoaded = false;
+await app.JoinClusterAsync(async () => storedLoaded = await app.LoadStoredLibraryAsync());
 await warmUp;
-await app.ImportContentAsync();
+await app.ImportContentAsync(storedLoaded);
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Handicapportalen kører på {Urls}", string.Join(", ", app.Urls)));
 app.Run();

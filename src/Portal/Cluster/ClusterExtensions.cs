@@ -34,13 +34,19 @@ public static class ClusterExtensions
     }
 
     /// <summary>Takes the content lease if no other node holds it; the import that follows reads content/ only with it.</summary>
-    public static async Task JoinClusterAsync(this WebApplication app)
+    /// <param name="alongside">
+    /// Work that needs no lease (a restart's library from the database), run while the lease is taken: it starts after
+    /// the committed changes are marked seen, so it reads every change it is not told about later.
+    /// </param>
+    public static async Task JoinClusterAsync(this WebApplication app, Func<Task>? alongside = null)
     {
         var keeper = app.Services.GetRequiredService<ContentLeaseKeeper>();
         var node = app.Services.GetRequiredService<NodeIdentity>();
-        var held = await keeper.TryAcquireAsync();
         await app.Services.GetRequiredService<ClusterChangeListener>().MarkCommittedAsSeenAsync();
+        var other = alongside is null ? Task.CompletedTask : Task.Run(alongside);
+        var held = await keeper.TryAcquireAsync();
         app.Logger.LogInformation(held ? "Noden {Node} har indholdslåsen" : "Noden {Node} læser indholdet fra databasen; en anden node har indholdslåsen", node.Name);
+        await other;
     }
 }
 

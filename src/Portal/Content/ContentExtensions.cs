@@ -27,26 +27,44 @@ public static class ContentExtensions
     }
 
     /// <summary>
-    /// On a first start, imports content/ before the first request so the library is complete when the URL is printed.
-    /// On a restart (the database already holds the library) the snapshot is built from the database and the parse
-    /// cache, and content/ is compared in the background after start. A node without the content lease builds its
-    /// library from the database only (another node imports).
+    /// On a restart (the database already holds the library), builds the snapshot from the database and the parse cache,
+    /// as every node does whether or not it holds the content lease: it can run while the lease is taken. False on a
+    /// first start (nothing stored yet).
     /// </summary>
-    public static async Task ImportContentAsync(this WebApplication app)
+    public static async Task<bool> LoadStoredLibraryAsync(this WebApplication app)
+    {
+        var sync = app.Services.GetRequiredService<ContentSynchronizer>();
+        if (!await sync.HasStoredLibraryAsync())
+        {
+            return false;
+        }
+        app.Logger.LogInformation("Viser biblioteket fra databasen; indholdsmappen sammenlignes i baggrunden efter start, hvis noden har indholdslåsen");
+        await sync.RebuildAsync();
+        return true;
+    }
+
+    /// <summary>
+    /// On a first start, imports content/ before the first request so the library is complete when the URL is printed.
+    /// After a restart (<paramref name="storedLoaded"/>: <see cref="LoadStoredLibraryAsync"/> built the snapshot),
+    /// content/ is compared in the background after start. A node without the content lease builds its library from
+    /// the database only (another node imports).
+    /// </summary>
+    public static async Task ImportContentAsync(this WebApplication app, bool storedLoaded)
     {
         var sync = app.Services.GetRequiredService<ContentSynchronizer>();
         if (!app.Services.GetRequiredService<ContentLease>().IsHeld)
         {
-            app.Logger.LogInformation("Indlæser biblioteket fra databasen");
-            await sync.RebuildAsync();
+            if (!storedLoaded)
+            {
+                app.Logger.LogInformation("Indlæser biblioteket fra databasen");
+                await sync.RebuildAsync();
+            }
             return;
         }
-        if (await sync.HasStoredLibraryAsync())
+        if (storedLoaded)
         {
-            // A restart: the database holds the library and the parse cache what import computed, so the first request
-            // is served from them at once; content/ is compared (changes made while the portal was down) after start.
-            app.Logger.LogInformation("Viser biblioteket fra databasen; indholdsmappen sammenlignes i baggrunden efter start");
-            await sync.RebuildAsync();
+            // The first request is served from the database at once; content/ is compared (changes made while the
+            // portal was down) after start.
             var stopping = app.Lifetime.ApplicationStopping;
             // After the server has answered its first request: the comparison reads and hashes every file.
             var warmUp = app.Services.GetRequiredService<Health.StartupWarmUp>();

@@ -295,7 +295,7 @@ public sealed class ContentSynchronizer(
             // The head only: the whole text in this closure was a second copy of every body in memory.
             LazyFrontMatter = FrontMatterReader.LazyFrom(head, filePath),
             Links = m.Links,
-            Warnings = m.Warnings,
+            Warnings = m.Warnings(),
         };
         return new ParseResult(Served(document, hash, laws, stamp), m.Issues);
     }

@@ -38,7 +38,11 @@ internal sealed record ParsedMetadata(
     string Title, string Type, string TypeLabel, Area Area, Owner Owner, DateOnly ReviewDate,
     IReadOnlyList<LawReference> LegalBasis, string? Phase, IReadOnlyList<string> Tags, string? Summary, DateOnly? Updated,
     IReadOnlyList<TocEntry> Toc, IReadOnlyList<string> Headings, IReadOnlyList<DocumentLink> Links,
-    IReadOnlyList<ContentIssue> Warnings, IReadOnlyList<ContentIssue> Issues);
+    IReadOnlyList<ContentIssue> Issues)
+{
+    /// <summary>The document's warnings: its issues of that severity, as the parser gives them (not stored twice).</summary>
+    public IReadOnlyList<ContentIssue> Warnings() => Issues.Where(i => i.Severity == IssueSeverity.Warning).ToList();
+}
 
 /// <summary>
 /// Compiled (de)serialisation of the metadata, in the same JSON as the reflection-based serialiser wrote before: a
@@ -46,7 +50,17 @@ internal sealed record ParsedMetadata(
 /// </summary>
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(JsonSerializerDefaults.General)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(ParsedMetadata))]
-internal sealed partial class ParsedMetadataJson : System.Text.Json.Serialization.JsonSerializerContext;
+internal sealed partial class ParsedMetadataJson : System.Text.Json.Serialization.JsonSerializerContext
+{
+    /// <summary>
+    /// Letters as themselves: escaped, each æ, ø or å took six characters, and a restart reads every entry. (Markup
+    /// characters are still escaped; the JSON is never placed in a page.)
+    /// </summary>
+    public static ParsedMetadataJson Stored { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.General)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    });
+}
 
 /// <summary>
 /// The persisted parse cache: reads entries at rebuild, writes what was parsed anew, and fetches a body's HTML on
@@ -58,7 +72,7 @@ public sealed class ParseCache(IDbContextFactory<PortalDbContext> dbFactory, ILo
     /// Bump when parsing, rendering or sanitising changes what a document turns into (Markdig extensions, the
     /// sanitiser's rules, the checks' messages): every persisted entry is then parsed again once.
     /// </summary>
-    public const string CurrentPipelineVersion = "2026-12-02.1";
+    public const string CurrentPipelineVersion = "2026-12-04.1";
 
     /// <summary>The pipeline version in the stamp (tests move it to prove entries of another version are not used).</summary>
     public string PipelineVersion { get; init; } = CurrentPipelineVersion;
@@ -106,18 +120,18 @@ public sealed class ParseCache(IDbContextFactory<PortalDbContext> dbFactory, ILo
 
     internal static string Serialize(LibraryDocument doc, IReadOnlyList<ContentIssue> issues) =>
         JsonSerializer.Serialize(new ParsedMetadata(doc.Title, doc.Type, doc.TypeLabel, doc.Area, doc.Owner, doc.ReviewDate,
-            doc.LegalBasis, doc.Phase, doc.Tags, doc.Summary, doc.Updated, doc.Toc, doc.Headings, doc.Links, doc.Warnings, issues), ParsedMetadataJson.Default.ParsedMetadata);
+            doc.LegalBasis, doc.Phase, doc.Tags, doc.Summary, doc.Updated, doc.Toc, doc.Headings, doc.Links, issues), ParsedMetadataJson.Stored.ParsedMetadata);
 
     /// <summary>The metadata, or null when the entry cannot be read (then the document is parsed again).</summary>
     internal static ParsedMetadata? Deserialize(string json)
     {
         try
         {
-            var metadata = JsonSerializer.Deserialize(json, ParsedMetadataJson.Default.ParsedMetadata);
+            var metadata = JsonSerializer.Deserialize(json, ParsedMetadataJson.Stored.ParsedMetadata);
             return metadata is
             {
                 Title: not null, Type: not null, TypeLabel: not null, Owner: not null, LegalBasis: not null, Tags: not null,
-                Toc: not null, Headings: not null, Links: not null, Warnings: not null, Issues: not null
+                Toc: not null, Headings: not null, Links: not null, Issues: not null
             } ? metadata : null;
         }
         catch (JsonException)
