@@ -124,6 +124,49 @@ public sealed class SearchIndex
     /// <summary>All matching documents, best first.</summary>
     public List<ScoredDocument> Rank(QueryPlan plan)
     {
+        var ranked = RankUnordered(plan);
+        // Sorted as a span with the comparer as a type argument: its calls are direct, not through an interface.
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ranked).Sort(new BestFirst(Documents));
+        return ranked;
+    }
+
+    /// <summary>
+    /// The best <paramref name="count"/> of <paramref name="ranked"/> that pass <paramref name="keep"/>, best first: the
+    /// same documents in the same order as the start of <see cref="Rank"/> filtered, found without ordering the
+    /// thousands below them (a page of results needs twenty).
+    /// </summary>
+    internal List<ScoredDocument> Best(List<ScoredDocument> ranked, int count, Func<ScoredDocument, bool> keep)
+    {
+        var order = new BestFirst(Documents);
+        // The worst kept document on top, to be pushed out by a better one.
+        var kept = new PriorityQueue<ScoredDocument, ScoredDocument>(count + 1, Comparer<ScoredDocument>.Create((a, b) => order.Compare(b, a)));
+        foreach (var candidate in ranked)
+        {
+            if (!keep(candidate))
+            {
+                continue;
+            }
+            if (kept.Count < count)
+            {
+                kept.Enqueue(candidate, candidate);
+            }
+            else if (order.Compare(candidate, kept.Peek()) < 0)
+            {
+                kept.EnqueueDequeue(candidate, candidate);
+            }
+        }
+        var best = new List<ScoredDocument>(kept.Count);
+        while (kept.TryDequeue(out var document, out _))
+        {
+            best.Add(document);
+        }
+        best.Reverse();
+        return best;
+    }
+
+    /// <summary>All matching documents in no particular order (<see cref="Rank"/> orders them).</summary>
+    internal List<ScoredDocument> RankUnordered(QueryPlan plan)
+    {
         var n = Documents.Count;
         if (plan.IsEmpty || n == 0)
         {
@@ -245,8 +288,6 @@ public sealed class SearchIndex
             var all = plan.Clauses.Count;
             ranked.RemoveAll(r => r.Score < cutoff && exact[r.Doc] < all);
         }
-        // Sorted as a span with the comparer as a type argument: its calls are direct, not through an interface.
-        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ranked).Sort(new BestFirst(Documents));
         return ranked;
 
         void Raise(int d, float score)

@@ -53,14 +53,15 @@ public static class Searcher
         {
             return new SearchResponse { Query = request.Query, Message = NoWordsMessage };
         }
-        var ranked = index.Rank(plan);
+        // In no order: only the page of hits is ordered; the total and the facets only count.
+        var ranked = index.RankUnordered(plan);
         var docs = index.Documents;
         bool TypeOk(ScoredDocument r) => request.Type is null || docs[r.Doc].Type == request.Type;
         bool AreaOk(ScoredDocument r) => request.Area is null || docs[r.Doc].Area == request.Area;
 
-        var filtered = ranked.Where(r => TypeOk(r) && AreaOk(r)).ToList();
         var take = Math.Clamp(request.Take, 1, MaxTake);
-        var hits = filtered.Take(take).Select(r => ToHit(index, plan, r, today, options)).ToList();
+        var total = ranked.Count(r => TypeOk(r) && AreaOk(r));
+        var hits = index.Best(ranked, take, r => TypeOk(r) && AreaOk(r)).Select(r => ToHit(index, plan, r, today, options)).ToList();
         // Counted in one pass each: grouping thousands of results into lists was a sixth of a search.
         var typeCounts = new Dictionary<string, (string Label, int Count)>(StringComparer.Ordinal);
         var areaCounts = new Dictionary<Area, int>();
@@ -84,13 +85,13 @@ public static class Searcher
         if (hits.Count == 0)
         {
             var relaxed = index.Planner.Plan(request.Query, relaxed: true);
-            related = index.Rank(relaxed).Take(5).Select(r => ToHit(index, relaxed, r, today, options)).ToList();
+            related = index.Best(index.RankUnordered(relaxed), 5, _ => true).Select(r => ToHit(index, relaxed, r, today, options)).ToList();
         }
         return new SearchResponse
         {
             Query = request.Query,
             Hits = hits,
-            Total = filtered.Count,
+            Total = total,
             Types = types,
             Areas = areas,
             Suggestions = Suggest(index, plan),

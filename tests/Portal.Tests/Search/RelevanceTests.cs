@@ -37,4 +37,31 @@ public class RelevanceTests(ITestOutputHelper output)
         Assert.True(recall >= MinRecallAt5, $"recall@5 {recall:0.000} er under {MinRecallAt5}");
         Assert.True(mrr >= MinMrr, $"MRR {mrr:0.000} er under {MinMrr}");
     }
+
+    [Fact]
+    public async Task BestOfTheUnorderedRanking_IsTheStartOfTheOrderedOne_ForEveryLabelledQueryCountAndFilter()
+    {
+        await using var harness = await ContentHarness.CreateAsync(TestContentDirectory.FromRepository());
+        await harness.Synchronizer.SyncAsync(TestContext.Current.CancellationToken);
+        var snapshot = harness.Snapshot;
+        var documents = snapshot.Documents.Select(d => SearchDocument.From(d, snapshot)).ToList();
+        var index = SearchIndexBuilder.Build(documents, snapshot.Laws, SynonymSet.Load(harness.Content.Path, []) ?? SynonymSet.Empty);
+        var queries = RelevanceSet.Load(Path.Combine(RepositoryPaths.Root, "tests", "Portal.Tests", "Search", "queries.yml"));
+        var filters = new Func<ScoredDocument, bool>[] { _ => true, r => documents[r.Doc].Type == "arbejdsgang", r => r.Doc % 3 == 0 };
+        var compared = 0;
+        foreach (var query in queries)
+        {
+            var plan = index.Planner.Plan(query.Query);
+            var ordered = index.Rank(plan);
+            foreach (var keep in filters)
+            {
+                foreach (var count in new[] { 1, 5, 20, 100 })
+                {
+                    Assert.Equal(ordered.Where(keep).Take(count).ToList(), index.Best(index.RankUnordered(plan), count, keep));
+                    compared++;
+                }
+            }
+        }
+        Assert.True(compared >= 130 * 12);
+    }
 }
