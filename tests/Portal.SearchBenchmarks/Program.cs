@@ -7,6 +7,7 @@ using Portal.SearchBenchmarks;
 //   dotnet run -c Release --project tests/Portal.SearchBenchmarks -- relevance <content> <queries.yml>
 //   dotnet run -c Release --project tests/Portal.SearchBenchmarks -- explain <content> "query" ...
 //   dotnet run -c Release --project tests/Portal.SearchBenchmarks -- answers <content> [queries.yml] [count=1000] [rounds=3]
+//   dotnet run -c Release --project tests/Portal.SearchBenchmarks -- rebuild <content> [rounds=10]
 var command = args.FirstOrDefault() ?? "help";
 switch (command)
 {
@@ -49,6 +50,9 @@ switch (command)
             int.Parse(args.ElementAtOrDefault(3) ?? "1000", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(args.ElementAtOrDefault(4) ?? "3", System.Globalization.CultureInfo.InvariantCulture));
         break;
+    case "rebuild":
+        Rebuild.Run(args[1], int.Parse(args.ElementAtOrDefault(2) ?? "10", System.Globalization.CultureInfo.InvariantCulture));
+        break;
     case "compare":
         Comparison.Run(args.ElementAtOrDefault(1) ?? "content", args.ElementAtOrDefault(2) ?? "tests/Portal.Tests/Search/queries.yml",
             int.Parse(args.ElementAtOrDefault(3) ?? "10000", System.Globalization.CultureInfo.InvariantCulture),
@@ -60,6 +64,6 @@ switch (command)
         BenchmarkDotNet.Running.BenchmarkRunner.Run<SearchBenchmarks>(args: args.Skip(3).ToArray());
         break;
     default:
-        Console.WriteLine("Kommandoer: compare, bdn, relevance, explain, answers (se Program.cs)");
+        Console.WriteLine("Kommandoer: compare, bdn, relevance, explain, answers, rebuild (se Program.cs)");
         break;
 }
