@@ -83,8 +83,7 @@ app.StartTelemetry();
 var warmUp = app.WarmUpInBackground();
 await app.MigrateDatabaseAsync();
 // A restart's library comes from the database, lease or not: it is built while the node takes the lease.
-var storedLoaded = false;
-await app.JoinClusterAsync(async () => storedLoaded = await app.LoadStoredLibraryAsync());
+var storedLoaded = await app.JoinClusterAsync(app.LoadStoredLibraryAsync);
 await warmUp;
 await app.ImportContentAsync(storedLoaded);
 app.Lifetime.ApplicationStarted.Register(() =>

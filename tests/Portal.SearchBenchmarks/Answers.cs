@@ -18,8 +18,8 @@ public static partial class Answers
         var started = Stopwatch.StartNew();
         var snapshot = ContentLoader.Load(contentPath);
         var docs = snapshot.Documents.Select(d => SearchDocument.From(d, snapshot)).ToList();
-        var index = SearchIndexBuilder.Build(docs, snapshot.Laws, SynonymSet.Load(contentPath, []) ?? SynonymSet.Empty);
-        Console.WriteLine($"{docs.Count} dokumenter indlæst og indekseret på {started.ElapsedMilliseconds} ms");
+        var synonyms = SynonymSet.Load(contentPath, []) ?? SynonymSet.Empty;
+        Console.WriteLine($"{docs.Count} dokumenter indlæst på {started.ElapsedMilliseconds} ms");
 
         var labelled = Portal.Tests.Search.RelevanceSet.Load(queriesPath).Select(q => q.Query).ToList();
         var words = snapshot.Documents.SelectMany(d => Word().Matches(d.Title).Select(m => m.Value.ToLowerInvariant()))
@@ -33,7 +33,7 @@ public static partial class Answers
         for (var round = 0; round <= rounds; round++)
         {
             var batch = queries.Skip(round * count % Math.Max(1, queries.Count - count)).Take(count).ToList();
-            var fresh = SearchIndexBuilder.Build(docs, snapshot.Laws, SynonymSet.Load(contentPath, []) ?? SynonymSet.Empty);
+            var fresh = SearchIndexBuilder.Build(docs, snapshot.Laws, synonyms);
             var times = new double[batch.Count];
             var hits = 0;
             for (var i = 0; i < batch.Count; i++)
@@ -50,37 +50,8 @@ public static partial class Answers
             Console.WriteLine($"runde {round}: {batch.Count} svar, middel {times.Average():0.000} ms, p50 {times[times.Length / 2]:0.000} ms, " +
                 $"p95 {times[(int)(times.Length * 0.95)]:0.000} ms, {hits} hits");
         }
-        GC.KeepAlive(index);
     }
 
     [GeneratedRegex("[A-Za-zÆØÅæøå]{5,}")]
     private static partial Regex Word();
-}
-
-/// <summary>
-/// The index rebuild after one document changed, as every node does for each committed edit: the other documents'
-/// analysis comes from the cache, the vocabulary, compounds and weights are computed again.
-/// </summary>
-public static class Rebuild
-{
-    public static void Run(string contentPath, int rounds)
-    {
-        var snapshot = ContentLoader.Load(contentPath);
-        var docs = snapshot.Documents.Select(d => SearchDocument.From(d, snapshot) with { ContentHash = d.Slug }).ToList();
-        var synonyms = SynonymSet.Load(contentPath, []) ?? SynonymSet.Empty;
-        var cache = new SearchIndexBuilder.AnalysisCache();
-        SearchIndexBuilder.Build(docs, snapshot.Laws, synonyms, cache);
-        var times = new List<double>();
-        for (var round = 0; round < rounds; round++)
-        {
-            // One edit: a sentence added to one document, as a coordinator saves it.
-            var i = round * 37 % docs.Count;
-            docs[i] = docs[i] with { ContentHash = docs[i].Slug + round, Body = docs[i].Body + $"\nEn ny sætning nummer {round}." };
-            var started = Stopwatch.StartNew();
-            SearchIndexBuilder.Build(docs, snapshot.Laws, synonyms, cache);
-            times.Add(started.Elapsed.TotalMilliseconds);
-            Console.WriteLine($"genopbygning {round + 1}: {started.ElapsedMilliseconds} ms ({cache.LastAnalyzed} analyseret)");
-        }
-        Console.WriteLine($"{docs.Count} dokumenter: median {times.Order().ElementAt(times.Count / 2):0} ms");
-    }
 }

@@ -38,15 +38,16 @@ public static class ClusterExtensions
     /// Work that needs no lease (a restart's library from the database), run while the lease is taken: it starts after
     /// the committed changes are marked seen, so it reads every change it is not told about later.
     /// </param>
-    public static async Task JoinClusterAsync(this WebApplication app, Func<Task>? alongside = null)
+    /// <returns>What <paramref name="alongside"/> returned.</returns>
+    public static async Task<T> JoinClusterAsync<T>(this WebApplication app, Func<Task<T>> alongside)
     {
         var keeper = app.Services.GetRequiredService<ContentLeaseKeeper>();
         var node = app.Services.GetRequiredService<NodeIdentity>();
         await app.Services.GetRequiredService<ClusterChangeListener>().MarkCommittedAsSeenAsync();
-        var other = alongside is null ? Task.CompletedTask : Task.Run(alongside);
+        var other = Task.Run(alongside);
         var held = await keeper.TryAcquireAsync();
         app.Logger.LogInformation(held ? "Noden {Node} har indholdslåsen" : "Noden {Node} læser indholdet fra databasen; en anden node har indholdslåsen", node.Name);
-        await other;
+        return await other;
     }
 }
 

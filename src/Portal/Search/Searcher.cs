@@ -60,22 +60,27 @@ public static class Searcher
         bool AreaOk(ScoredDocument r) => request.Area is null || docs[r.Doc].Area == request.Area;
 
         var take = Math.Clamp(request.Take, 1, MaxTake);
-        var total = ranked.Count(r => TypeOk(r) && AreaOk(r));
         var hits = index.Best(ranked, take, r => TypeOk(r) && AreaOk(r)).Select(r => ToHit(index, plan, r, today, options)).ToList();
-        // Counted in one pass each: grouping thousands of results into lists was a sixth of a search.
+        // The total and the facets counted in one pass: grouping thousands of results into lists was a sixth of a search.
+        var total = 0;
         var typeCounts = new Dictionary<string, (string Label, int Count)>(StringComparer.Ordinal);
         var areaCounts = new Dictionary<Area, int>();
         foreach (var r in ranked)
         {
             var doc = docs[r.Doc];
-            if (AreaOk(r))
+            var (typeOk, areaOk) = (TypeOk(r), AreaOk(r));
+            if (areaOk)
             {
                 ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(typeCounts, doc.Type, out var exists);
                 count = exists ? (count.Label, count.Count + 1) : (doc.TypeLabel, 1);
             }
-            if (TypeOk(r))
+            if (typeOk)
             {
                 areaCounts[doc.Area] = areaCounts.GetValueOrDefault(doc.Area) + 1;
+            }
+            if (typeOk && areaOk)
+            {
+                total++;
             }
         }
         var types = typeCounts.Select(t => new FacetCount(t.Key, t.Value.Label, t.Value.Count)).OrderBy(f => f, s_facetOrder).ToList();

@@ -54,7 +54,9 @@ public static class Snippets
         {
             var newline = body.IndexOf('\n', lineStart);
             var lineEnd = newline < 0 ? body.Length : newline;
-            var (start, length) = Trimmed(body, lineStart, lineEnd);
+            // The line without the white space around it, as string.Split's TrimEntries would leave it.
+            var raw = body.AsSpan(lineStart, lineEnd - lineStart);
+            var (start, length) = (lineStart + raw.Length - raw.TrimStart().Length, raw.Trim().Length);
             if (length > 0)
             {
                 firstLine ??= (start, length);
@@ -112,20 +114,6 @@ public static class Snippets
             }
         }
         marks.Sort((a, b) => a.Start.CompareTo(b.Start));
-    }
-
-    // The line [start, end) without the white space around it, as string.Split's TrimEntries would leave it.
-    private static (int Start, int Length) Trimmed(string text, int start, int end)
-    {
-        while (start < end && char.IsWhiteSpace(text[start]))
-        {
-            start++;
-        }
-        while (end > start && char.IsWhiteSpace(text[end - 1]))
-        {
-            end--;
-        }
-        return (start, end - start);
     }
 
     private static bool IsMatch(string word, QueryPlan plan, SearchIndex index)

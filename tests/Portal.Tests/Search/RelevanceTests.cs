@@ -12,12 +12,8 @@ public class RelevanceTests(ITestOutputHelper output)
     [Fact]
     public async Task LabelledQueries_OverShippedContent_MeetRecallAndMrr()
     {
-        await using var harness = await ContentHarness.CreateAsync(TestContentDirectory.FromRepository());
-        await harness.Synchronizer.SyncAsync(TestContext.Current.CancellationToken);
-        var snapshot = harness.Snapshot;
-        var documents = snapshot.Documents.Select(d => SearchDocument.From(d, snapshot)).ToList();
-        var index = SearchIndexBuilder.Build(documents, snapshot.Laws, SynonymSet.Load(harness.Content.Path, []) ?? SynonymSet.Empty);
-        var queries = RelevanceSet.Load(Path.Combine(RepositoryPaths.Root, "tests", "Portal.Tests", "Search", "queries.yml"));
+        await using var shipped = await ShippedIndex.LoadAsync();
+        var (snapshot, documents, index, queries) = (shipped.Harness.Snapshot, shipped.Documents, shipped.Index, shipped.Queries);
         var missing = queries.SelectMany(q => q.Expected).Distinct().Where(slug => snapshot.Find(slug) is null).ToList();
         Assert.True(missing.Count == 0, "queries.yml nævner dokumenter, der ikke findes: " + string.Join(", ", missing));
 
@@ -41,12 +37,8 @@ public class RelevanceTests(ITestOutputHelper output)
     [Fact]
     public async Task BestOfTheUnorderedRanking_IsTheStartOfTheOrderedOne_ForEveryLabelledQueryCountAndFilter()
     {
-        await using var harness = await ContentHarness.CreateAsync(TestContentDirectory.FromRepository());
-        await harness.Synchronizer.SyncAsync(TestContext.Current.CancellationToken);
-        var snapshot = harness.Snapshot;
-        var documents = snapshot.Documents.Select(d => SearchDocument.From(d, snapshot)).ToList();
-        var index = SearchIndexBuilder.Build(documents, snapshot.Laws, SynonymSet.Load(harness.Content.Path, []) ?? SynonymSet.Empty);
-        var queries = RelevanceSet.Load(Path.Combine(RepositoryPaths.Root, "tests", "Portal.Tests", "Search", "queries.yml"));
+        await using var shipped = await ShippedIndex.LoadAsync();
+        var (documents, index, queries) = (shipped.Documents, shipped.Index, shipped.Queries);
         var filters = new Func<ScoredDocument, bool>[] { _ => true, r => documents[r.Doc].Type == "arbejdsgang", r => r.Doc % 3 == 0 };
         var compared = 0;
         foreach (var query in queries)
@@ -63,5 +55,22 @@ public class RelevanceTests(ITestOutputHelper output)
             }
         }
         Assert.True(compared >= 130 * 12);
+    }
+
+    /// <summary>The shipped content/ imported, its search index and the labelled queries.</summary>
+    private sealed record ShippedIndex(ContentHarness Harness, List<SearchDocument> Documents, SearchIndex Index, IReadOnlyList<LabelledQuery> Queries) : IAsyncDisposable
+    {
+        public static async Task<ShippedIndex> LoadAsync()
+        {
+            var harness = await ContentHarness.CreateAsync(TestContentDirectory.FromRepository());
+            await harness.Synchronizer.SyncAsync(TestContext.Current.CancellationToken);
+            var snapshot = harness.Snapshot;
+            var documents = snapshot.Documents.Select(d => SearchDocument.From(d, snapshot)).ToList();
+            var index = SearchIndexBuilder.Build(documents, snapshot.Laws, SynonymSet.Load(harness.Content.Path, []) ?? SynonymSet.Empty);
+            var queries = RelevanceSet.Load(Path.Combine(RepositoryPaths.Root, "tests", "Portal.Tests", "Search", "queries.yml"));
+            return new ShippedIndex(harness, documents, index, queries);
+        }
+
+        public ValueTask DisposeAsync() => Harness.DisposeAsync();
     }
 }
