@@ -82,9 +82,11 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.StartTelemetry();
 var warmUp = app.WarmUpInBackground();
 await app.MigrateDatabaseAsync();
+// Beside the library, on the other core: the key ring and the endpoints, which the server's start would build.
+var beside = Task.WhenAll(app.PrepareKeyRingAsync(), app.BuildEndpointsInBackground());
 // A restart's library comes from the database, lease or not: it is built while the node takes the lease.
 var storedLoaded = await app.JoinClusterAsync(app.LoadStoredLibraryAsync);
-await warmUp;
+await Task.WhenAll(warmUp, beside);
 await app.ImportContentAsync(storedLoaded);
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Handicapportalen kører på {Urls}", string.Join(", ", app.Urls)));

@@ -33,13 +33,11 @@ public static class ContentExtensions
     /// </summary>
     public static async Task<bool> LoadStoredLibraryAsync(this WebApplication app)
     {
-        var sync = app.Services.GetRequiredService<ContentSynchronizer>();
-        if (!await sync.HasStoredLibraryAsync())
+        if (!await app.Services.GetRequiredService<ContentSynchronizer>().RebuildStoredAsync())
         {
             return false;
         }
         app.Logger.LogInformation("Viser biblioteket fra databasen; indholdsmappen sammenlignes i baggrunden efter start, hvis noden har indholdslåsen");
-        await sync.RebuildAsync();
         return true;
     }
 

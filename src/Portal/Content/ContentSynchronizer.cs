@@ -78,11 +78,23 @@ public sealed class ContentSynchronizer(
         }
     }
 
-    /// <summary>Whether the database already holds a published library: then a restart can serve it before reading content/.</summary>
-    public async Task<bool> HasStoredLibraryAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Builds the snapshot from the database when it already holds a published library (a restart, which can then serve
+    /// it before reading content/); false, with nothing published, when it holds none (a first start). One read of the
+    /// published versions answers both: a separate check was a query of its own on the start's critical path.
+    /// </summary>
+    public async Task<bool> RebuildStoredAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Documents.AnyAsync(d => d.PublishedVersionNumber != null && !d.RemovedFromDisk, cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var fileIssues = catalog.Current.Issues.Where(i => i.Line == 0 && i.Severity == IssueSeverity.Error).ToList();
+            return await RebuildCoreAsync(fileIssues, cancellationToken, onlyWhenStored: true);
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>The comparison with content/ after a restart, off the request path; a failure is logged, and the watcher tries again.</summary>
@@ -139,19 +151,24 @@ public sealed class ContentSynchronizer(
         }
     }
 
-    private async Task RebuildCoreAsync(IReadOnlyList<ContentIssue> importIssues, CancellationToken cancellationToken)
+    private async Task<bool> RebuildCoreAsync(IReadOnlyList<ContentIssue> importIssues, CancellationToken cancellationToken, bool onlyWhenStored = false)
     {
         using var activity = Telemetry.PortalTelemetry.Source.StartActivity("content.render");
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var parsedBefore = _parseCount;
-        await RebuildSnapshotAsync(importIssues, cancellationToken);
+        if (!await RebuildSnapshotAsync(importIssues, cancellationToken, onlyWhenStored))
+        {
+            return false;
+        }
         var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         Telemetry.PortalTelemetry.RebuildDuration.Record(elapsed);
         logger.LogInformation("Biblioteket bygget på {Ms} ms: {Documents} dokumenter, {Parsed} fortolket, resten fra parse-cachen",
             (int)elapsed, catalog.Current.Documents.Count, _parseCount - parsedBefore);
+        return true;
     }
 
-    private async Task RebuildSnapshotAsync(IReadOnlyList<ContentIssue> importIssues, CancellationToken cancellationToken)
+    /// <returns>False when <paramref name="onlyWhenStored"/> and nothing is published: then nothing is published now either.</returns>
+    private async Task<bool> RebuildSnapshotAsync(IReadOnlyList<ContentIssue> importIssues, CancellationToken cancellationToken, bool onlyWhenStored)
     {
         var issues = new List<ContentIssue>(importIssues);
         var roster = Roster.Load(root.Path, issues);
@@ -177,12 +194,22 @@ public sealed class ContentSynchronizer(
         var published = await publishedVersions
             .Select(v => new { v.Document!.Slug, v.Number, v.ContentHash, v.CreatedAt, v.Author })
             .ToListAsync(cancellationToken);
+        if (onlyWhenStored && published.Count == 0)
+        {
+            return false;
+        }
         var missing = published.Where(p => !_parsed.ContainsKey((p.Slug, p.ContentHash))).Select(p => p.Slug).ToList();
         // Texts: of what this process has not parsed yet (a restart: all of it), and of the folders checks read across
         // documents (the phrases), which go to the parse context.
         var sourceFolders = checks.SelectMany(c => c.SourceFolders).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         bool IsSource(string slug) => sourceFolders.Any(f => slug.StartsWith(f, StringComparison.OrdinalIgnoreCase));
         var wanted = missing.Concat(published.Select(p => p.Slug).Where(IsSource)).ToHashSet(StringComparer.Ordinal);
+        // Only what this process has not parsed yet is looked up in the persisted cache (a restart: all of it). It is
+        // read on its own connection beside the texts (SQLite's async calls run synchronously, hence Task.Run): on a
+        // restart the two reads are the larger part of building the library.
+        var storedRead = missing.Count == 0
+            ? Task.FromResult<IReadOnlyDictionary<string, (string Hash, string Metadata)>>(new Dictionary<string, (string Hash, string Metadata)>())
+            : Task.Run(() => parseCache.LoadAsync(_stamp, missing.Count > PartialLoadLimit ? null : missing, cancellationToken), cancellationToken);
         var whole = wanted.Count > PartialLoadLimit;
         var texts = (await (whole ? publishedVersions : publishedVersions.Where(v => wanted.Contains(v.Document!.Slug)))
                 .Select(v => new { v.Document!.Slug, v.Content }).ToListAsync(cancellationToken))
@@ -193,10 +220,7 @@ public sealed class ContentSynchronizer(
             Sources = published.Where(p => IsSource(p.Slug) && texts.ContainsKey(p.Slug)).Select(p => new SourceDocument(p.Slug, texts[p.Slug])).ToList(),
         };
 
-        // Only what this process has not parsed yet is looked up in the persisted cache (a restart: all of it).
-        var stored = missing.Count == 0
-            ? new Dictionary<string, (string Hash, string Metadata)>()
-            : await parseCache.LoadAsync(_stamp, missing.Count > PartialLoadLimit ? null : missing, cancellationToken);
+        var stored = await storedRead;
         var fresh = new ConcurrentBag<ParsedDocumentEntry>();
         var persistStamp = _stamp;
 
@@ -208,10 +232,17 @@ public sealed class ContentSynchronizer(
         Parallel.For(0, published.Count, i =>
         {
             var row = published[i];
-            results[i] = _parsed.GetOrAdd((row.Slug, row.ContentHash), _ =>
-                Restore(row.Slug, row.ContentHash, texts[row.Slug], stored, laws, persistStamp)
-                ?? ParseAndRender(row.Slug, row.ContentHash, texts[row.Slug], context, fresh, persistStamp, keepHtml));
+            results[i] = _parsed.TryGetValue((row.Slug, row.ContentHash), out var known) ? known
+                : Restore(row.Slug, row.ContentHash, texts[row.Slug], stored, laws, persistStamp)
+                    ?? ParseAndRender(row.Slug, row.ContentHash, texts[row.Slug], context, fresh, persistStamp, keepHtml);
         });
+        // Added after the parallel loop, not in it: on a restart all 10,000 documents are new, and the dictionary's
+        // growth took every lock while both cores waited for it. Rebuilds run one at a time (the gate), so no other
+        // writer races these.
+        for (var i = 0; i < published.Count; i++)
+        {
+            _parsed.TryAdd((published[i].Slug, published[i].ContentHash), results[i]);
+        }
         // Versions no longer published are not kept: over a long uptime every edit would otherwise stay in memory.
         var current = published.Select(p => (p.Slug, p.ContentHash)).ToHashSet();
         foreach (var key in _parsed.Keys.Where(k => !current.Contains(k)))
@@ -261,6 +292,7 @@ public sealed class ContentSynchronizer(
         {
             await parseCache.SaveAsync(fresh, published.Select(p => p.Slug).ToHashSet(StringComparer.Ordinal), cancellationToken);
         }
+        return true;
     }
 
     /// <summary>The document as import computed it last time, or null when the entry is missing, stale or unreadable.</summary>

@@ -89,8 +89,14 @@ public static class DataExtensions
             // WAL lets readers continue while an import writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
-        app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Portal.Startup").Protect([1]);
     }
+
+    /// <summary>
+    /// Reads (on a first start: creates) the data-protection key ring kept in the database, on another thread while the
+    /// library is built, so the first sign-in does not wait for it and two nodes do not each create a key at first use.
+    /// </summary>
+    public static Task PrepareKeyRingAsync(this WebApplication app) => Task.Run(() =>
+        app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Portal.Startup").Protect([1]));
 
     /// <summary>A session-level advisory lock on its own connection, held while migrating; nothing on SQLite (one node).</summary>
     private sealed class MigrationLock(NpgsqlConnection? connection) : IAsyncDisposable

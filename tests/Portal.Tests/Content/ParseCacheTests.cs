@@ -36,6 +36,28 @@ public class ParseCacheTests
     }
 
     [Fact]
+    public async Task RebuildStored_OnAFirstStart_PublishesNothing_AfterAnImport_ServesTheStoredLibraryWithoutParsing()
+    {
+        await using var harness = await ContentHarness.CreateAsync(TestContentDirectory.FromFixture());
+        var ct = TestContext.Current.CancellationToken;
+        var empty = harness.Snapshot;
+
+        Assert.False(await harness.Synchronizer.RebuildStoredAsync(ct));
+        Assert.Same(empty, harness.Snapshot); // nothing stored: nothing published, the import comes next
+        Assert.Equal(0, harness.Synchronizer.ParseCount);
+
+        await harness.Synchronizer.SyncAsync(ct);
+        var imported = harness.Snapshot;
+        var restarted = harness.Restarted();
+        Assert.True(await restarted.RebuildStoredAsync(ct));
+
+        Assert.NotSame(imported, harness.Snapshot);
+        Assert.Equal(imported.Documents.Select(d => d.Slug), harness.Snapshot.Documents.Select(d => d.Slug));
+        Assert.Equal(imported.Find(Ventilen)!.Html, harness.Snapshot.Find(Ventilen)!.Html);
+        Assert.Equal(0, restarted.ParseCount);
+    }
+
+    [Fact]
     public async Task Restart_WithTheWatcherOffOrAnotherHtmlCacheSize_ParsesNothing_AnotherImageHostParsesAll()
     {
         // A second node runs without the file watcher: its restart must still use the entries the first one wrote.
