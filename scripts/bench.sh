@@ -2,7 +2,7 @@
 # Issue 13's figures side by side on loopback: builds Release, generates a library of N documents drawn from the
 # shipped content (default 10,000), starts the portal on it and nginx serving the same document page's bytes, runs wrk
 # (2 threads / 32 connections / DURATION s, default 15, after an uncounted warm-up of DURATION/3 s, at least 3) on each
-# case, restarts to the first 200 (the build's output, then published ReadyToRun as deployed; the build's figure is
+# case, restarts to the first 200 (the build's output, then published as deployed by scripts/publish.sh; the build's figure is
 # the baseline column), reads RSS and the WAL, and prints measured / baseline / ratio / goal / met. Not part
 # of the test suite; stops everything it started.
 # Usage: scripts/bench.sh [N] [DURATION]      ports 7210 (portal) and 7211 (nginx)
@@ -38,9 +38,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "▶ Bygger Release, og udgiver den ReadyToRun (forkompileret, som en installation bør være) til genstarten" >&2
+echo "▶ Bygger Release, og udgiver den som en installation (scripts/publish.sh: forkompileret) til genstarten" >&2
 dotnet build -c Release src/Portal -v q -nologo >/dev/null
-dotnet publish src/Portal -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/r2r" -v q -nologo >/dev/null
+scripts/publish.sh "$work/r2r" 2>/dev/null
 echo "▶ Genererer $N dokumenter" >&2
 dotnet run scripts/bench/CorpusGenerator.cs -- content "$work/content" "$N" >&2
 
@@ -152,7 +152,7 @@ echo "  genstart (dotnet build): $restart_build_ms ms (-1: portalen stoppede)" >
 kill "$pid"; wait "$pid" 2>/dev/null || true
 PORTAL_DLL="$work/r2r/Portal.dll" start_portal
 restart_ms=$(wait_for_200 "$BASE/dokument/$SLUG")
-echo "  genstart (udgivet ReadyToRun): $restart_ms ms (-1: portalen stoppede)" >&2
+echo "  genstart (udgivet med scripts/publish.sh): $restart_ms ms (-1: portalen stoppede)" >&2
 
 ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'{a / b:.3f}' if b else '-')" "$1" "$2"; }
 met() { python3 -c "import sys; print('ja' if eval(sys.argv[1]) else 'nej')" "$1"; }
@@ -165,7 +165,7 @@ printf '%-46s %14s %12s %8s %18s %5s\n' "Brev-API p95, ms" "$((api_p95 / 1000))"
 printf '%-46s %14s %12s %8s %18s %5s\n' "Søgning, én klient, nye forespørgsler, p95 ms" "$((one_search_p95 / 1000))" "-" "-" "≤ 10" "$(met "$one_search_p95 <= 10000")"
 printf '%-46s %14s %12s %8s %18s %5s\n' "Søgning, 32 forb., blandede forespørgsler, p95 ms" "$((search_p95 / 1000))" "-" "-" "≤ 50" "$(met "$search_p95 <= 50000")"
 printf '%-46s %14s %12s %8s %18s %5s\n' "Første start (import), ms til /health/live" "$first_import_ms" "-" "-" "-" "-"
-printf '%-46s %14s %12s %8s %18s %5s\n' "Genstart til første 200, ReadyToRun, ms" "$restart_ms" "$restart_build_ms" "-" "≤ 2000" "$(met "0 <= $restart_ms <= 2000")"
+printf '%-46s %14s %12s %8s %18s %5s\n' "Genstart til første 200, udgivet, ms" "$restart_ms" "$restart_build_ms" "-" "≤ 2000" "$(met "0 <= $restart_ms <= 2000")"
 printf '%-46s %14s %12s %8s %18s %5s\n' "RSS efter belastning, MB" "$((rss_kb / 1024))" "-" "-" "≤ 500" "$(met "$rss_kb <= 512000")"
 printf '%-46s %14s %12s %8s %18s %5s\n' "WAL efter brevbelastning, MB" "$((wal_bytes / 1048576))" "-" "-" "≤ 64" "$(met "$wal_bytes <= 67108864")"
 printf '%-46s %14s\n' "Fejl/ikke-2xx (dok, bib, API, søg)" "$doc_err $lib_err $api_err $search_err"

@@ -2,8 +2,8 @@
 # Measures portal start-up (process start → first 200 from /konto/log-ind; content is imported before
 # the server listens) with the shipped content, and with N generated documents added (default 2000).
 # Each case is measured on a fresh database (full import) and again on the same database (nothing new).
-# With "r2r" as the second argument the portal is published ReadyToRun (precompiled, as a deployment should be; about
-# two minutes on two cores) and measured from there, so the two can be compared.
+# With "r2r" as the second argument the portal is published as a deployment should be (scripts/publish.sh:
+# precompiled; about three minutes on two cores) and measured from there, so the two can be compared.
 # Usage: scripts/measure-startup.sh [N] [r2r]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +12,7 @@ PORT=5199
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 if [ "${2:-}" = "r2r" ]; then
-  dotnet publish src/Portal -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/r2r" -v q -nologo >/dev/null
+  scripts/publish.sh "$work/r2r" 2>/dev/null
   dll="$work/r2r/Portal.dll"
 else
   dotnet build -c Release src/Portal -v q -nologo >/dev/null
