@@ -149,10 +149,17 @@ kill "$pid"; wait "$pid" 2>/dev/null || true
 start_portal
 restart_build_ms=$(wait_for_200 "$BASE/dokument/$SLUG")
 echo "  genstart (dotnet build): $restart_build_ms ms (-1: portalen stoppede)" >&2
-kill "$pid"; wait "$pid" 2>/dev/null || true
-PORTAL_DLL="$work/r2r/Portal.dll" start_portal
-restart_ms=$(wait_for_200 "$BASE/dokument/$SLUG")
-echo "  genstart (udgivet med scripts/publish.sh): $restart_ms ms (-1: portalen stoppede)" >&2
+# Three restarts of the published portal, the median reported: one start varies by a few hundred milliseconds with
+# what else the machine does.
+restarts=()
+for _ in 1 2 3; do
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  PORTAL_DLL="$work/r2r/Portal.dll" start_portal
+  restarts+=("$(wait_for_200 "$BASE/dokument/$SLUG")")
+done
+restart_ms=$(printf '%s\n' "${restarts[@]}" | sort -n | sed -n 2p)
+(( $(printf '%s\n' "${restarts[@]}" | sort -n | head -1) < 0 )) && restart_ms=-1
+echo "  genstart (udgivet med scripts/publish.sh): ${restarts[*]} ms, median $restart_ms (-1: portalen stoppede)" >&2
 
 ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'{a / b:.3f}' if b else '-')" "$1" "$2"; }
 met() { python3 -c "import sys; print('ja' if eval(sys.argv[1]) else 'nej')" "$1"; }
@@ -165,7 +172,7 @@ printf '%-46s %14s %12s %8s %18s %5s\n' "Brev-API p95, ms" "$((api_p95 / 1000))"
 printf '%-46s %14s %12s %8s %18s %5s\n' "Søgning, én klient, nye forespørgsler, p95 ms" "$((one_search_p95 / 1000))" "-" "-" "≤ 10" "$(met "$one_search_p95 <= 10000")"
 printf '%-46s %14s %12s %8s %18s %5s\n' "Søgning, 32 forb., blandede forespørgsler, p95 ms" "$((search_p95 / 1000))" "-" "-" "≤ 50" "$(met "$search_p95 <= 50000")"
 printf '%-46s %14s %12s %8s %18s %5s\n' "Første start (import), ms til /health/live" "$first_import_ms" "-" "-" "-" "-"
-printf '%-46s %14s %12s %8s %18s %5s\n' "Genstart til første 200, udgivet, ms" "$restart_ms" "$restart_build_ms" "-" "≤ 2000" "$(met "0 <= $restart_ms <= 2000")"
+printf '%-46s %14s %12s %8s %18s %5s\n' "Genstart til første 200, udgivet, median ms" "$restart_ms" "$restart_build_ms" "-" "≤ 2000" "$(met "0 <= $restart_ms <= 2000")"
 printf '%-46s %14s %12s %8s %18s %5s\n' "RSS efter belastning, MB" "$((rss_kb / 1024))" "-" "-" "≤ 500" "$(met "$rss_kb <= 512000")"
 printf '%-46s %14s %12s %8s %18s %5s\n' "WAL efter brevbelastning, MB" "$((wal_bytes / 1048576))" "-" "-" "≤ 64" "$(met "$wal_bytes <= 67108864")"
 printf '%-46s %14s\n' "Fejl/ikke-2xx (dok, bib, API, søg)" "$doc_err $lib_err $api_err $search_err"
