@@ -207,9 +207,10 @@ public sealed class ContentSynchronizer(
         // Only what this process has not parsed yet is looked up in the persisted cache (a restart: all of it). It is
         // read on its own connection beside the texts (SQLite's async calls run synchronously, hence Task.Run): on a
         // restart the two reads are the larger part of building the library.
+        var persistStamp = _stamp;
         var storedRead = missing.Count == 0
             ? Task.FromResult<IReadOnlyDictionary<string, (string Hash, string Metadata)>>(new Dictionary<string, (string Hash, string Metadata)>())
-            : Task.Run(() => parseCache.LoadAsync(_stamp, missing.Count > PartialLoadLimit ? null : missing, cancellationToken), cancellationToken);
+            : Task.Run(() => parseCache.LoadAsync(persistStamp, missing.Count > PartialLoadLimit ? null : missing, cancellationToken), cancellationToken);
         var whole = wanted.Count > PartialLoadLimit;
         var texts = (await (whole ? publishedVersions : publishedVersions.Where(v => wanted.Contains(v.Document!.Slug)))
                 .Select(v => new { v.Document!.Slug, v.Content }).ToListAsync(cancellationToken))
@@ -222,7 +223,6 @@ public sealed class ContentSynchronizer(
 
         var stored = await storedRead;
         var fresh = new ConcurrentBag<ParsedDocumentEntry>();
-        var persistStamp = _stamp;
 
         // The HTML of a few documents parsed anew (an edit, a new file) is kept for the reader who comes next; that of a
         // whole import is not: it filled the cache with pages nobody had asked for, and it is in the parse cache anyway.
