@@ -9,6 +9,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:?Brug: scripts/publish.sh <mappe>}"
+# The precompiled images are kept between publishes without their settings: a framework-dependent publish after this
+# one took the composite's images and the portal aborted at start without a word. So none are left before or after.
+r2r_cache=src/Portal/obj/Release/net10.0/linux-x64/R2R
+rm -rf "$r2r_cache"
+trap 'rm -rf "$r2r_cache"' EXIT
 dotnet publish src/Portal -c Release -r linux-x64 --self-contained true \
   -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$out" -v q -nologo >/dev/null
 echo "Udgivet til $out (start: $out/Portal)" >&2

@@ -36,19 +36,21 @@ public static partial class Answers
             var fresh = SearchIndexBuilder.Build(docs, snapshot.Laws, synonyms);
             var times = new double[batch.Count];
             var hits = 0;
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             for (var i = 0; i < batch.Count; i++)
             {
                 var t = Stopwatch.GetTimestamp();
                 hits += Searcher.Search(fresh, new SearchRequest(batch[i]), today, options).Hits.Count;
                 times[i] = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
             }
+            var allocatedPerAnswer = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / Math.Max(1, batch.Count);
             if (round == 0)
             {
                 continue;
             }
             Array.Sort(times);
             Console.WriteLine($"runde {round}: {batch.Count} svar, middel {times.Average():0.000} ms, p50 {times[times.Length / 2]:0.000} ms, " +
-                $"p95 {times[(int)(times.Length * 0.95)]:0.000} ms, {hits} hits");
+                $"p95 {times[(int)(times.Length * 0.95)]:0.000} ms, {hits} hits, {allocatedPerAnswer / 1024} KB allokeret pr. svar");
         }
     }
 
