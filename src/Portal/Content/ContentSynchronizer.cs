@@ -83,19 +83,8 @@ public sealed class ContentSynchronizer(
     /// it before reading content/); false, with nothing published, when it holds none (a first start). One read of the
     /// published versions answers both: a separate check was a query of its own on the start's critical path.
     /// </summary>
-    public async Task<bool> RebuildStoredAsync(CancellationToken cancellationToken = default)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            var fileIssues = catalog.Current.Issues.Where(i => i.Line == 0 && i.Severity == IssueSeverity.Error).ToList();
-            return await RebuildCoreAsync(fileIssues, cancellationToken, onlyWhenStored: true);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<bool> RebuildStoredAsync(CancellationToken cancellationToken = default) =>
+        RebuildExclusiveAsync(onlyWhenStored: true, cancellationToken);
 
     /// <summary>The comparison with content/ after a restart, off the request path; a failure is logged, and the watcher tries again.</summary>
     public async Task SyncAfterStartAsync(CancellationToken stopping)
@@ -114,19 +103,25 @@ public sealed class ContentSynchronizer(
     }
 
     /// <summary>Rebuilds the snapshot from the database without reading content files (after an edit is published).</summary>
-    public async Task RebuildAsync(CancellationToken cancellationToken = default)
+    public Task RebuildAsync(CancellationToken cancellationToken = default) =>
+        RebuildExclusiveAsync(onlyWhenStored: false, cancellationToken);
+
+    private async Task<bool> RebuildExclusiveAsync(bool onlyWhenStored, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var fileIssues = catalog.Current.Issues.Where(i => i.Line == 0 && i.Severity == IssueSeverity.Error).ToList();
-            await RebuildCoreAsync(fileIssues, cancellationToken);
+            return await RebuildCoreAsync(FileIssues(), cancellationToken, onlyWhenStored);
         }
         finally
         {
             _gate.Release();
         }
     }
+
+    // A file's own errors (line 0: unreadable, bad front matter) stay across a rebuild that does not read the files.
+    private List<ContentIssue> FileIssues() =>
+        catalog.Current.Issues.Where(i => i.Line == 0 && i.Severity == IssueSeverity.Error).ToList();
 
     /// <summary>
     /// Runs a change to stored documents exclusively with imports (so an import never sees half a change),
@@ -140,8 +135,7 @@ public sealed class ContentSynchronizer(
             var result = await change(cancellationToken);
             if (rebuild)
             {
-                var fileIssues = catalog.Current.Issues.Where(i => i.Line == 0 && i.Severity == IssueSeverity.Error).ToList();
-                await RebuildCoreAsync(fileIssues, cancellationToken);
+                await RebuildCoreAsync(FileIssues(), cancellationToken);
             }
             return result;
         }
