@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Portal.Content;
 using Portal.BrowserTests.Infrastructure;
 
 namespace Portal.BrowserTests.Governance;
@@ -8,7 +9,7 @@ public class GovernanceBrowserTests(BrowserFixture browser)
 {
     private const string Procedure = "arbejdsgange/02-oplysning-af-sagen/belysning-merudgifter-boern";
 
-    private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Today => TimeProvider.System.Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture); // the portal's Danish day, not UTC's
 
     public static TheoryData<string, string, int> Pages() => new()
     {

@@ -38,7 +38,7 @@ public class OutboxTests(DeliveryFixture fixture) : IClassFixture<DeliveryFixtur
 
         var response = await client.PostAsJsonAsync("/api/letters/send", DeliveryRequests.Send(DeliveryFactory.Receipt, Cpr), Token);
 
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(Token));
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetGuid();
         var view = await WaitForStatusAsync(client, id, "leveret", TimeSpan.FromSeconds(30));

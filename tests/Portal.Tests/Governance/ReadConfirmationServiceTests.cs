@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Portal.Audit;
 using Portal.Auth;
+using Portal.Content;
 using Portal.Documents;
 using Portal.Editing;
 using Portal.Governance;
@@ -153,7 +154,7 @@ public class ReadConfirmationServiceTests
         await using var harness = await HarnessAsync();
         var reads = harness.Get<ReadConfirmationService>();
         var section = new ReadCoverageSection(reads);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = TimeProvider.System.Today();
         Assert.Empty((await section.BuildAsync(StatisticsPeriod.Ending(today), Ct)).Rows);
 
         var published = await PublishAsync(harness, "Ny frist: svar inden 14 dage.", "alle");
