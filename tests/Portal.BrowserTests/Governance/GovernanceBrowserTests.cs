@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
-using Portal.Content;
 using Portal.BrowserTests.Infrastructure;
+using Portal.Content;
 
 namespace Portal.BrowserTests.Governance;
 
