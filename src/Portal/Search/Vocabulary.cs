@@ -23,6 +23,9 @@ public sealed class Vocabulary
 
     public VocabularyWord? Find(string word) => _byWord.GetValueOrDefault(word);
 
+    /// <summary>As <see cref="Find(string)"/> for a word in a buffer, without making a string of it.</summary>
+    public VocabularyWord? Find(ReadOnlySpan<char> word) => _byWord.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var found) ? found : null;
+
     /// <summary>Words that start with the prefix (not the prefix itself), most frequent first.</summary>
     public IReadOnlyList<VocabularyWord> WithPrefix(string prefix, int max)
     {
