@@ -120,9 +120,9 @@ public static class Snippets
     }
 
     /// <summary>
-    /// Marks the words of one document's lines that the query matches. One per snippet, its handler made once: a
-    /// closure per line was half of what a page of snippets allocated (about 20 KB a hit), and the collections it
-    /// caused were a fifth of a search's time.
+    /// Marks the words of one document's lines that the query matches. One per snippet, its handler made once (a
+    /// closure per line was about 5 KB a hit), and it keeps each mark's normalised word so the distinct count needs
+    /// no new string per mark. Together with the vocabulary's keys: 13 % less allocated per answer.
     /// </summary>
     private sealed class WordMatcher
     {
