@@ -68,8 +68,8 @@ public static class DataExtensions
 
     /// <summary>
     /// Applies pending migrations. On PostgreSQL under an advisory lock, so nodes starting together migrate one at a
-    /// time (the second finds nothing pending); the first Data Protection key is made under the same lock, so all
-    /// nodes share one key instead of each making its own.
+    /// time (the second finds nothing pending). <see cref="PrepareKeyRingAsync"/> takes the same lock for the first
+    /// Data Protection key.
     /// </summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
@@ -93,10 +93,17 @@ public static class DataExtensions
 
     /// <summary>
     /// Reads (on a first start: creates) the data-protection key ring kept in the database, on another thread while the
-    /// library is built, so the first sign-in does not wait for it and two nodes do not each create a key at first use.
+    /// library is built, so the first sign-in does not wait for it. On PostgreSQL under the migration lock: two nodes
+    /// starting together on a new database each made a key without it (seen once in MigrationTests), and the second
+    /// now finds the first's key.
     /// </summary>
-    public static Task PrepareKeyRingAsync(this WebApplication app) => Task.Run(() =>
-        app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Portal.Startup").Protect([1]));
+    public static Task PrepareKeyRingAsync(this WebApplication app) => Task.Run(async () =>
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await using var keyLock = await MigrationLock.TakeAsync(db, app.Logger);
+        app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Portal.Startup").Protect([1]);
+    });
 
     /// <summary>A session-level advisory lock on its own connection, held while migrating; nothing on SQLite (one node).</summary>
     private sealed class MigrationLock(NpgsqlConnection? connection) : IAsyncDisposable
