@@ -151,17 +151,18 @@ public static class Snippets
         // the vocabulary's own string when the index knows the word (most words of a body), so no string is made.
         private void OnWord(ReadOnlySpan<char> word, int start, int length, bool folded)
         {
-            if (!_verdicts.TryGetValue(word, out var match))
+            // One lookup gives the verdict and the stored key, which a mark then keeps as its word.
+            if (!_verdicts.TryGetValue(word, out var key, out var match))
             {
                 var known = Index.Vocabulary.Find(word);
-                var key = known?.Word ?? word.ToString();
+                key = known?.Word ?? word.ToString();
                 match = !DanishText.IsStopWord(key) && IsMatch(key, known, Plan, Index);
                 _verdicts[key] = match;
             }
             if (match)
             {
                 Marks.Add((start, length));
-                MarkWords.Add(_verdicts.TryGetValue(word, out var stored, out _) ? stored : word.ToString());
+                MarkWords.Add(key);
             }
         }
     }
