@@ -8,6 +8,7 @@ using Portal.SearchBenchmarks;
 //   dotnet run -c Release --project tests/Portal.SearchBenchmarks -- explain <content> "query" ...
 //   dotnet run -c Release --project tests/Portal.SearchBenchmarks -- answers <content> [queries.yml] [count=1000] [rounds=3]
 //   dotnet run -c Release --project tests/Portal.SearchBenchmarks -- rebuild <content> [rounds=10]
+//   dotnet run -c Release --project tests/Portal.SearchBenchmarks -- allocs <content> <queries.yml>   (bytes per stage of an answer)
 var command = args.FirstOrDefault() ?? "help";
 switch (command)
 {
@@ -45,6 +46,9 @@ switch (command)
             Console.WriteLine($"recall@5 {recall:0.000}  MRR {mrr:0.000}  ({queries.Count} queries)");
             break;
         }
+    case "allocs":
+        AllocProbe.Run(args[1], args[2]);
+        break;
     case "answers":
         Answers.Run(args[1], args.ElementAtOrDefault(2) ?? "tests/Portal.Tests/Search/queries.yml",
             int.Parse(args.ElementAtOrDefault(3) ?? "1000", System.Globalization.CultureInfo.InvariantCulture),

@@ -100,6 +100,36 @@ public static class DanishText
         }
     }
 
+    /// <summary>
+    /// The text lower-cased and folded as <see cref="ForEachWord"/> folds the letters of its words, apostrophes left
+    /// out, into <paramref name="into"/> (at least three times the text's length). Every word
+    /// <see cref="ForEachWord"/> hands out is then a substring of the result; returns the length written, or the
+    /// buffer's length when the folded text did not fit (a rare letter folds to several).
+    /// </summary>
+    public static int Fold(ReadOnlySpan<char> text, Span<char> into)
+    {
+        var length = 0;
+        foreach (var ch in text)
+        {
+            if (length > into.Length - 8)
+            {
+                return into.Length;
+            }
+            if (ch < 128)
+            {
+                if (ch != '\'')
+                {
+                    into[length++] = (char)(ch is >= 'A' and <= 'Z' ? ch + 32 : ch);
+                }
+            }
+            else if (ch != '’')
+            {
+                length = AppendFolded(into, length, Lower(ch));
+            }
+        }
+        return length;
+    }
+
     private static int AppendFolded(Span<char> buffer, int length, char ch)
     {
         switch (ch)

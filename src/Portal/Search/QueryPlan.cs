@@ -30,4 +30,14 @@ public sealed record QueryPlan(string Query, IReadOnlyList<QueryClause> Clauses)
     // The highlighter's verdict per normalised word, for this query: a page of hits repeats the same words thousands of
     // times, and each verdict costs a stemming and a decompounding. One plan serves one request, hence no lock.
     internal Dictionary<string, bool> WordMatches { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Finds any of <see cref="Terms"/> in folded text at once (vectorised), for the highlighter's line filter; null when
+    /// a term is empty, which would match everywhere. Made on first use, once per request.
+    /// </summary>
+    internal System.Buffers.SearchValues<string>? TermFinder => _termFinder ??= Terms.Count > 0 && !Terms.Contains("")
+        ? System.Buffers.SearchValues.Create(Terms.ToArray(), StringComparison.Ordinal)
+        : null;
+
+    private System.Buffers.SearchValues<string>? _termFinder;
 }

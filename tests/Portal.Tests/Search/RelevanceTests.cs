@@ -57,6 +57,78 @@ public class RelevanceTests(ITestOutputHelper output)
         Assert.True(compared >= 130 * 12);
     }
 
+    [Fact]
+    public async Task SnippetsWithTheLineFilter_AreTheSnippetsOfEveryLineReadWordByWord_ForEveryLabelledQueryAndHit()
+    {
+        await using var shipped = await ShippedIndex.LoadAsync();
+        var (documents, index, queries) = (shipped.Documents, shipped.Index, shipped.Queries);
+        // Queries naming a paragraph read every line (see Snippets.For), so they are not compared. The labelled queries as typed, in capitals, in the ASCII spelling of æ/ø/å, and as compounds and word parts.
+        var asked = queries.Select(q => q.Query)
+            .Concat(queries.Select(q => q.Query.ToUpperInvariant()))
+            .Concat(queries.Select(q => q.Query.Replace("æ", "ae", StringComparison.Ordinal).Replace("ø", "oe", StringComparison.Ordinal).Replace("å", "aa", StringComparison.Ordinal)))
+            .Concat(["handicapbil", "merudgifter", "overgangsresumé", "BØRNEFAMILIE", "barnets", "ledsagelse SEL", "tabt arbejdsfortjeneste"])
+            .Distinct(StringComparer.Ordinal).ToList();
+        var compared = 0;
+        var filtered = 0;
+        foreach (var query in asked)
+        {
+            var plan = index.Planner.Plan(query);
+            if (plan.IsEmpty || plan.HasParagraphTerms || plan.TermFinder is not { } finder)
+            {
+                continue;
+            }
+            filtered++;
+            foreach (var hit in index.Best(index.RankUnordered(plan), 20, _ => true))
+            {
+                var doc = documents[hit.Doc];
+                var all = Snippets.For(doc, index.Planner.Plan(query), index, termFinder: null);
+                Assert.True(all == Snippets.For(doc, plan, index, finder), $"{query} [{string.Join(", ", plan.Terms)}] {doc.Slug}: {all}");
+                compared++;
+            }
+        }
+        Assert.True(filtered >= 250, $"kun {filtered} søgninger med linjefilter");
+        Assert.True(compared >= 3000, $"kun {compared} uddrag sammenlignet");
+    }
+
+    [Fact]
+    public async Task Ranking_ReusesItsArraysClean_SoEveryQueryRanksTheSameWhateverWasAskedBefore()
+    {
+        await using var shipped = await ShippedIndex.LoadAsync();
+        var (index, queries) = (shipped.Index, shipped.Queries);
+        var plans = queries.Select(q => index.Planner.Plan(q.Query)).ToList();
+        var forward = plans.Select(p => index.RankUnordered(p)).ToList();
+        var backward = Enumerable.Range(0, plans.Count).Reverse().ToDictionary(i => i, i => index.RankUnordered(plans[i]));
+        // On a fresh thread the arrays are new: the same answers again.
+        var fresh = await Task.Factory.StartNew(() => plans.Select(p => index.RankUnordered(p)).ToList(), TestContext.Current.CancellationToken,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        for (var i = 0; i < plans.Count; i++)
+        {
+            Assert.Equal(forward[i], backward[i]);
+            Assert.Equal(forward[i], fresh[i]);
+        }
+        Assert.Contains(forward, r => r.Count > 20);
+    }
+
+    [Fact]
+    public void Fold_HoldsEveryWordTheTokeniserHandsOut_AsASubstring()
+    {
+        var texts = new[]
+        {
+            "Børnefamilier MED handicap: Ærø, Åbenrå og ØSTERBRO", "barnet's og forældrenes' ret", "résumé, idé og naïve",
+            "3'x a'b ’c’ d’e", new string('æ', 60) + " " + new string('x', 50), "Ǆemal ﬁlm Straße 한국", "",
+        };
+        foreach (var text in texts)
+        {
+            var buffer = new char[text.Length * 4 + 8];
+            var folded = new string(buffer, 0, DanishText.Fold(text, buffer));
+            var words = new List<string>();
+            DanishText.ForEachWord(text, (word, _, _, _) => words.Add(word.ToString()));
+            Assert.All(words, w => Assert.Contains(w, folded, StringComparison.Ordinal));
+        }
+        var small = new char[10];
+        Assert.Equal(small.Length, DanishText.Fold("ææææææææææ", small));
+    }
+
     /// <summary>The shipped content/ imported, its search index and the labelled queries.</summary>
     private sealed record ShippedIndex(ContentHarness Harness, List<SearchDocument> Documents, SearchIndex Index, IReadOnlyList<LabelledQuery> Queries) : IAsyncDisposable
     {
