@@ -122,9 +122,14 @@ public static class DanishText
                     into[length++] = (char)(ch is >= 'A' and <= 'Z' ? ch + 32 : ch);
                 }
             }
-            else if (ch != '’')
+            else if (char.IsLetterOrDigit(ch))
             {
                 length = AppendFolded(into, length, Lower(ch));
+            }
+            else if (ch != '’')
+            {
+                // Dashes, quotes and bullets separate words as a space does; folding them asked ICU for each.
+                into[length++] = ' ';
             }
         }
         return length;

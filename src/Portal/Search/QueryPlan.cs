@@ -25,19 +25,22 @@ public sealed record QueryPlan(string Query, IReadOnlyList<QueryClause> Clauses)
     public HashSet<string> Terms { get; } = Clauses.SelectMany(c => c.Alternatives).SelectMany(a => a.Terms).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether the query names a paragraph (§-terms): only then are a text's law references worth finding.</summary>
-    public bool HasParagraphTerms => Terms.Any(t => t.StartsWith('§'));
+    public bool HasParagraphTerms => _hasParagraphTerms ??= Terms.Any(t => t.StartsWith('§'));
+
+    private bool? _hasParagraphTerms;
 
     // The highlighter's verdict per normalised word, for this query: a page of hits repeats the same words thousands of
     // times, and each verdict costs a stemming and a decompounding. One plan serves one request, hence no lock.
     internal Dictionary<string, bool> WordMatches { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Finds any of <see cref="Terms"/> in folded text at once (vectorised), for the highlighter's line filter; null when
-    /// a term is empty, which would match everywhere. Made on first use, once per request.
+    /// Finds any of the word terms (<see cref="Terms"/> but the §-terms) in folded text at once (vectorised), for the
+    /// highlighter's line filter; null when a term is empty, which would match everywhere. Made on first use, once per
+    /// request.
     /// </summary>
-    internal System.Buffers.SearchValues<string>? TermFinder => _termFinder ??= Terms.Count > 0 && !Terms.Contains("")
-        ? System.Buffers.SearchValues.Create(Terms.ToArray(), StringComparison.Ordinal)
-        : null;
+    internal System.Buffers.SearchValues<string>? TermFinder => _termFinder ??= Terms.Contains("")
+        ? null
+        : System.Buffers.SearchValues.Create(Terms.Where(t => !t.StartsWith('§')).ToArray(), StringComparison.Ordinal);
 
     private System.Buffers.SearchValues<string>? _termFinder;
 }

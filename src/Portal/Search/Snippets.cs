@@ -15,16 +15,15 @@ public static class Snippets
     // Escapes markup characters but keeps æ, ø, å readable in the API's JSON.
     private static readonly HtmlEncoder s_encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static string For(SearchDocument doc, QueryPlan plan, SearchIndex index) =>
-        For(doc, plan, index, plan.HasParagraphTerms ? null : plan.TermFinder);
+    public static string For(SearchDocument doc, QueryPlan plan, SearchIndex index) => For(doc, plan, index, plan.TermFinder);
 
     /// <summary>
     /// As <see cref="For(SearchDocument, QueryPlan, SearchIndex)"/>; with a term finder, a line is only read word by word
     /// when its folded text holds one of the query's terms. A word matches when its stem, the word itself or a part's
     /// stem is a term, and each of those is a substring of the folded word (the stemmer only cuts endings), so a line
     /// without any term has no mark and the snippet is the same. Most lines of a hit hold no term: the filter's one
-    /// vectorised scan replaced a dictionary lookup per word. Paragraph references are found apart from words, so a
-    /// query naming one reads every line (null).
+    /// vectorised scan replaced a dictionary lookup per word. Paragraph references are found apart from words: when the
+    /// query names one, a line with § or "art" is read too.
     /// </summary>
     internal static string For(SearchDocument doc, QueryPlan plan, SearchIndex index, System.Buffers.SearchValues<string>? termFinder)
     {
@@ -73,7 +72,7 @@ public static class Snippets
             if (length > 0)
             {
                 firstLine ??= (start, length);
-                if (termFinder is null || MayMatch(body.Slice(start, length), termFinder, ref folded))
+                if (termFinder is null || MayMatch(body.Slice(start, length), termFinder, plan.HasParagraphTerms, ref folded))
                 {
                     Consider(body, inSummary: false, start, length);
                 }
@@ -121,9 +120,14 @@ public static class Snippets
         }
     }
 
-    // Whether the line, folded, holds one of the terms; a line whose folding might not fit the buffer is read anyway.
-    private static bool MayMatch(ReadOnlySpan<char> line, System.Buffers.SearchValues<string> termFinder, ref char[]? buffer)
+    // Whether the line, folded, holds one of the terms, or may name a paragraph (as DocumentParagraphs.Find looks for
+    // one); a line whose folding might not fit the buffer is read anyway.
+    private static bool MayMatch(ReadOnlySpan<char> line, System.Buffers.SearchValues<string> termFinder, bool paragraphs, ref char[]? buffer)
     {
+        if (paragraphs && MayNameParagraph(line))
+        {
+            return true;
+        }
         var needed = line.Length * 4 + 8;
         if (buffer is null || buffer.Length < needed)
         {
@@ -136,6 +140,10 @@ public static class Snippets
         var length = DanishText.Fold(line, buffer);
         return length >= buffer.Length || buffer.AsSpan(0, length).ContainsAny(termFinder);
     }
+
+    // DocumentParagraphs.Find needs "§", "art." or "artikel" in the text; asked before the line becomes a string.
+    private static bool MayNameParagraph(ReadOnlySpan<char> text) =>
+        text.Contains('§') || text.Contains("art", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The spans of words and paragraph references in the text that the query matches.</summary>
     public static List<(int Start, int Length)> Matches(string text, QueryPlan plan, SearchIndex index)
@@ -154,7 +162,7 @@ public static class Snippets
         DanishText.ForEachWord(part, matcher.Handler);
         var plan = matcher.Plan;
         var index = matcher.Index;
-        if (plan.HasParagraphTerms)
+        if (plan.HasParagraphTerms && MayNameParagraph(part))
         {
             foreach (var (start, length, terms) in DocumentParagraphs.Find(part.ToString(), index.Laws.Catalog))
             {

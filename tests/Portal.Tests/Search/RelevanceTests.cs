@@ -62,18 +62,18 @@ public class RelevanceTests(ITestOutputHelper output)
     {
         await using var shipped = await ShippedIndex.LoadAsync();
         var (documents, index, queries) = (shipped.Documents, shipped.Index, shipped.Queries);
-        // Queries naming a paragraph read every line (see Snippets.For), so they are not compared. The labelled queries as typed, in capitals, in the ASCII spelling of æ/ø/å, and as compounds and word parts.
+        // The labelled queries (paragraphs among them) as typed, in capitals, in the ASCII spelling of æ/ø/å, and as compounds and word parts.
         var asked = queries.Select(q => q.Query)
             .Concat(queries.Select(q => q.Query.ToUpperInvariant()))
             .Concat(queries.Select(q => q.Query.Replace("æ", "ae", StringComparison.Ordinal).Replace("ø", "oe", StringComparison.Ordinal).Replace("å", "aa", StringComparison.Ordinal)))
-            .Concat(["handicapbil", "merudgifter", "overgangsresumé", "BØRNEFAMILIE", "barnets", "ledsagelse SEL", "tabt arbejdsfortjeneste"])
+            .Concat(["handicapbil", "merudgifter", "overgangsresumé", "BØRNEFAMILIE", "barnets", "ledsagelse SEL", "tabt arbejdsfortjeneste", "§ 86", "SEL § 41", "artikel 8", "§§ 22-24 forældre"])
             .Distinct(StringComparer.Ordinal).ToList();
         var compared = 0;
         var filtered = 0;
         foreach (var query in asked)
         {
             var plan = index.Planner.Plan(query);
-            if (plan.IsEmpty || plan.HasParagraphTerms || plan.TermFinder is not { } finder)
+            if (plan.IsEmpty || plan.TermFinder is not { } finder)
             {
                 continue;
             }
@@ -86,7 +86,7 @@ public class RelevanceTests(ITestOutputHelper output)
                 compared++;
             }
         }
-        Assert.True(filtered >= 250, $"kun {filtered} søgninger med linjefilter");
+        Assert.True(filtered >= 300, $"kun {filtered} søgninger med linjefilter");
         Assert.True(compared >= 3000, $"kun {compared} uddrag sammenlignet");
     }
 
