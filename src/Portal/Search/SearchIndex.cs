@@ -56,7 +56,35 @@ public sealed class SearchIndex
         Synonyms = synonyms;
         Laws = laws;
         Planner = new QueryPlanner(this);
+        var types = new Dictionary<string, int>(StringComparer.Ordinal);
+        TypeOrdinals = new int[documents.Count];
+        var typeNames = new List<(string Key, string Label)>();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            ref var ordinal = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(types, documents[i].Type, out var exists);
+            if (!exists)
+            {
+                ordinal = typeNames.Count;
+                typeNames.Add((documents[i].Type, documents[i].TypeLabel));
+            }
+            TypeOrdinals[i] = ordinal;
+        }
+        (TypeNames, _typeOrdinalByKey) = (typeNames, types);
     }
+
+    /// <summary>
+    /// Each document's type as a number into <see cref="TypeNames"/>: the facets count thousands of results per search,
+    /// and a string key per result was hashed each time.
+    /// </summary>
+    internal int[] TypeOrdinals { get; }
+
+    /// <summary>The types of the index's documents, by ordinal: key and the label of the first document of the type.</summary>
+    internal IReadOnlyList<(string Key, string Label)> TypeNames { get; }
+
+    private readonly Dictionary<string, int> _typeOrdinalByKey;
+
+    /// <summary>The ordinal of a type, or -1 when no document has it.</summary>
+    internal int TypeOrdinal(string type) => _typeOrdinalByKey.GetValueOrDefault(type, -1);
 
     public static SearchIndex Empty { get; } = SearchIndexBuilder.Build([], LawCatalog.Empty(""), SynonymSet.Empty);
 

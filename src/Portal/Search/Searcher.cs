@@ -17,6 +17,9 @@ public static class Searcher
     /// </summary>
     public const long MaxCachedResponseBytes = 16L * 1024 * 1024;
 
+    // One counter per value of Area (Children, Adults, Shared).
+    private static readonly int AreaSlots = Enum.GetValues<Area>().Max(a => (int)a) + 1;
+
     // Most results first, then by label.
     private static readonly Comparer<FacetCount> s_facetOrder = Comparer<FacetCount>.Create(static (a, b) =>
         a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Label, b.Label));
@@ -61,26 +64,45 @@ public static class Searcher
 
         var take = Math.Clamp(request.Take, 1, MaxTake);
         var hits = index.Best(ranked, take, r => TypeOk(r) && AreaOk(r)).Select(r => ToHit(index, plan, r, today, options)).ToList();
-        // The total and the facets counted in one pass: grouping thousands of results into lists was a sixth of a search.
+        // The total and the facets counted in one pass, by the type's ordinal and the area's number: grouping thousands
+        // of results into lists was a sixth of a search, and a string key per result still a tenth.
         var total = 0;
-        var typeCounts = new Dictionary<string, (string Label, int Count)>(StringComparer.Ordinal);
-        var areaCounts = new Dictionary<Area, int>();
+        var wantedType = request.Type is null ? -2 : index.TypeOrdinal(request.Type);
+        var ordinals = index.TypeOrdinals;
+        Span<int> typeCount = index.TypeNames.Count <= 64 ? stackalloc int[index.TypeNames.Count] : new int[index.TypeNames.Count];
+        Span<int> areaCount = stackalloc int[AreaSlots];
         foreach (var r in ranked)
         {
-            var doc = docs[r.Doc];
-            var (typeOk, areaOk) = (TypeOk(r), AreaOk(r));
+            var type = ordinals[r.Doc];
+            var area = (int)docs[r.Doc].Area;
+            var (typeOk, areaOk) = (wantedType == -2 || type == wantedType, request.Area is null || docs[r.Doc].Area == request.Area);
             if (areaOk)
             {
-                ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(typeCounts, doc.Type, out var exists);
-                count = exists ? (count.Label, count.Count + 1) : (doc.TypeLabel, 1);
+                typeCount[type]++;
             }
             if (typeOk)
             {
-                areaCounts[doc.Area] = areaCounts.GetValueOrDefault(doc.Area) + 1;
+                areaCount[area]++;
             }
             if (typeOk && areaOk)
             {
                 total++;
+            }
+        }
+        var typeCounts = new Dictionary<string, (string Label, int Count)>(StringComparer.Ordinal);
+        for (var t = 0; t < typeCount.Length; t++)
+        {
+            if (typeCount[t] > 0)
+            {
+                typeCounts[index.TypeNames[t].Key] = (index.TypeNames[t].Label, typeCount[t]);
+            }
+        }
+        var areaCounts = new Dictionary<Area, int>();
+        for (var a = 0; a < areaCount.Length; a++)
+        {
+            if (areaCount[a] > 0)
+            {
+                areaCounts[(Area)a] = areaCount[a];
             }
         }
         var types = typeCounts.Select(t => new FacetCount(t.Key, t.Value.Label, t.Value.Count)).OrderBy(f => f, s_facetOrder).ToList();
