@@ -75,7 +75,7 @@ public static class DataExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        await using var migrationLock = await MigrationLock.TakeAsync(db, app.Logger);
+        await using var migrationLock = await MigrationLock.TakeAsync(db, app.Logger, "migrerer databasen");
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         // Nothing pending (every restart): MigrateAsync would still compare the whole model with the last migration's.
         if (pending.Count > 0)
@@ -101,14 +101,14 @@ public static class DataExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        await using var keyLock = await MigrationLock.TakeAsync(db, app.Logger);
+        await using var keyLock = await MigrationLock.TakeAsync(db, app.Logger, "laver nøglen til login-cookies");
         app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Portal.Startup").Protect([1]);
     });
 
     /// <summary>A session-level advisory lock on its own connection, held while migrating; nothing on SQLite (one node).</summary>
     private sealed class MigrationLock(NpgsqlConnection? connection) : IAsyncDisposable
     {
-        public static async Task<MigrationLock> TakeAsync(PortalDbContext db, ILogger logger)
+        public static async Task<MigrationLock> TakeAsync(PortalDbContext db, ILogger logger, string doing)
         {
             if (!db.Database.IsNpgsql())
             {
@@ -120,7 +120,9 @@ public static class DataExtensions
             command.Parameters.AddWithValue("key", MigrationLockKey);
             if (await command.ExecuteScalarAsync() is not true)
             {
-                logger.LogInformation("En anden node migrerer databasen; venter");
+                // The same lock serves the migration and the first key, so the other node may do either: the message
+                // says what this node waits to do.
+                logger.LogInformation("En anden node holder databaselåsen; venter, før noden {Doing}", doing);
                 await using var wait = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection);
                 wait.Parameters.AddWithValue("key", MigrationLockKey);
                 await wait.ExecuteNonQueryAsync();

@@ -29,7 +29,7 @@ public sealed class FakeReceiver : IAsyncDisposable
             var key = request.Headers["Idempotency-Key"].ToString();
             using var reader = new StreamReader(request.Body);
             var body = await reader.ReadToEndAsync(ct);
-            Requests.Enqueue((mode, key, request.ContentType ?? "", body, request.Headers["x-TransaktionsId"].ToString()));
+            Requests.Enqueue((mode, key, request.ContentType ?? "", body, request.Headers["x-TransaktionsId"].ToString(), request.Headers["x-TransaktionsTid"].ToString()));
             switch (mode)
             {
                 case "400":
@@ -58,7 +58,7 @@ public sealed class FakeReceiver : IAsyncDisposable
     /// <summary>How long /slow takes to answer.</summary>
     public TimeSpan SlowDelay { get; set; } = TimeSpan.FromMilliseconds(300);
 
-    public ConcurrentQueue<(string Mode, string Key, string ContentType, string Body, string TransactionId)> Requests { get; } = new();
+    public ConcurrentQueue<(string Mode, string Key, string ContentType, string Body, string TransactionId, string TransactionTime)> Requests { get; } = new();
 
     /// <summary>Idempotency keys accepted (each once, however often it was sent).</summary>
     public ConcurrentDictionary<string, int> Delivered { get; } = new();

@@ -19,7 +19,10 @@ public sealed class HttpAdapterTests : IAsyncLifetime
     private static DeliveryItem Item(string payload = "<memo:Message xmlns:memo=\"https://DigitalPost.dk/MeMo-1\"/>") =>
         new($"{Guid.NewGuid():N}:test", Guid.NewGuid(), Encoding.UTF8.GetBytes(payload), "brev.pdf", "Afgørelse om merudgifter", "27.24.00-G01-1-26");
 
-    private IDeliveryAdapter Sf1601(string mode, int timeoutSeconds = 2) => new Sf1601Adapter(_http, new DestinationOptions { Url = _receiver.Url(mode), TimeoutSeconds = timeoutSeconds });
+    private static readonly DateTimeOffset s_sent = new(2026, 11, 24, 9, 30, 15, TimeSpan.Zero);
+
+    private IDeliveryAdapter Sf1601(string mode, int timeoutSeconds = 2) =>
+        new Sf1601Adapter(_http, new DestinationOptions { Url = _receiver.Url(mode), TimeoutSeconds = timeoutSeconds }, new Portal.Tests.Checklists.ManualTimeProvider(s_sent));
 
     private IDeliveryAdapter Journal(string mode, int timeoutSeconds = 2) => new RestJournalAdapter(_http, new DestinationOptions { Url = _receiver.Url(mode), TimeoutSeconds = timeoutSeconds });
 
@@ -34,6 +37,7 @@ public sealed class HttpAdapterTests : IAsyncLifetime
         Assert.StartsWith("application/xml", request.ContentType);
         Assert.Contains("<kombi_request><KombiValgKode>DIGITALPOST</KombiValgKode><memo:Message", request.Body);
         Assert.Equal(item.LetterId.ToString("D"), request.TransactionId);
+        Assert.Equal("2026-11-24T09:30:15Z", request.TransactionTime); // the portal's clock, not the machine's
         Assert.Equal(item.IdempotencyKey, request.Key);
         Assert.Equal("kvittering-" + item.IdempotencyKey, receipt);
     }
@@ -106,7 +110,7 @@ public sealed class HttpAdapterTests : IAsyncLifetime
     [Fact]
     public async Task Adapters_ReceiverDown_FailAsRetryable()
     {
-        var adapter = new Sf1601Adapter(_http, new DestinationOptions { Url = "http://127.0.0.1:1/ok", TimeoutSeconds = 2 });
+        var adapter = new Sf1601Adapter(_http, new DestinationOptions { Url = "http://127.0.0.1:1/ok", TimeoutSeconds = 2 }, TimeProvider.System);
 
         var ex = await Assert.ThrowsAsync<DeliveryException>(() => adapter.DeliverAsync(Item(), TestContext.Current.CancellationToken));
 

@@ -132,13 +132,13 @@ public sealed class DeliveryAdapters
 {
     private readonly Dictionary<string, IDeliveryAdapter> _byDestination;
 
-    public DeliveryAdapters(IOptions<DeliveryOptions> options, IHttpClientFactory http, IHostEnvironment environment)
+    public DeliveryAdapters(IOptions<DeliveryOptions> options, IHttpClientFactory http, IHostEnvironment environment, TimeProvider clock)
     {
         var o = options.Value;
         string Folder(string path) => Path.GetFullPath(Path.Combine(environment.ContentRootPath, path));
         IDeliveryAdapter post = o.DigitalPost.Adapter.ToLowerInvariant() switch
         {
-            "sf1601" => new Sf1601Adapter(http.CreateClient(DeliveryExtensions.Sf1601Client), o.DigitalPost),
+            "sf1601" => new Sf1601Adapter(http.CreateClient(DeliveryExtensions.Sf1601Client), o.DigitalPost, clock),
             _ => new FolderAdapter(Destinations.DigitalPost, Folder(o.DigitalPost.Folder), ".xml"),
         };
         IDeliveryAdapter journal = o.Journal.Adapter.ToLowerInvariant() switch
