@@ -42,6 +42,9 @@ public sealed class SearchIndex
     /// <summary>The estimated size of <see cref="Responses"/> (<see cref="Searcher.EstimatedBytes"/>), kept beside it.</summary>
     internal long ResponseBytes;
 
+    /// <summary>About how many answers <see cref="Responses"/> holds (a repeated key counts twice: it only starts over sooner).</summary>
+    internal int ResponseCount;
+
     /// <summary>The bound on <see cref="ResponseBytes"/> (tests lower it).</summary>
     internal long MaxResponseBytes { get; set; } = Searcher.MaxCachedResponseBytes;
 

@@ -36,10 +36,13 @@ public static class Searcher
         {
             response = SearchCore(index, request, today, options);
             var size = EstimatedBytes(response);
-            if (index.Responses.Count >= MaxCachedResponses || Interlocked.Add(ref index.ResponseBytes, size) > index.MaxResponseBytes)
+            // Counted beside the dictionary: ConcurrentDictionary.Count takes every lock, and asking it on each new
+            // answer made concurrent searches wait for one another.
+            if (Interlocked.Increment(ref index.ResponseCount) > MaxCachedResponses || Interlocked.Add(ref index.ResponseBytes, size) > index.MaxResponseBytes)
             {
                 index.Responses.Clear();
                 Interlocked.Exchange(ref index.ResponseBytes, size);
+                Interlocked.Exchange(ref index.ResponseCount, 1);
             }
             index.Responses[key] = response;
         }
