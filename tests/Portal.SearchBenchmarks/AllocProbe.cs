@@ -1,34 +1,49 @@
 using Portal.Content;
 using Portal.Search;
+
 namespace Portal.SearchBenchmarks;
 
+/// <summary>
+/// Bytes allocated per stage of an answer (`-- allocs`): planning, ranking, twenty snippets, suggestions and the whole
+/// search, averaged over the labelled queries on one thread (the second round, so the JIT and the caches are warm).
+/// Says where an answer's garbage comes from; the answers benchmark gives the total.
+/// </summary>
 public static class AllocProbe
 {
     public static void Run(string contentPath, string queriesPath)
     {
-        var snapshot = ContentLoader.Load(contentPath);
-        var docs = snapshot.Documents.Select(d => SearchDocument.From(d, snapshot)).ToList();
-        var synonyms = SynonymSet.Load(contentPath, []) ?? SynonymSet.Empty;
-        var index = SearchIndexBuilder.Build(docs, snapshot.Laws, synonyms);
+        var (_, _, index) = ContentLoader.LoadIndex(contentPath);
         var queries = Portal.Tests.Search.RelevanceSet.Load(queriesPath).Select(q => q.Query).ToList();
-        long plan = 0, rank = 0, snip = 0, suggest = 0, whole = 0; int n = 0;
         var today = DateOnly.FromDateTime(DateTime.Today);
+        var options = new ContentOptions();
+        long plan = 0, rank = 0, snippets = 0, suggest = 0, whole = 0;
         for (var round = 0; round < 2; round++)
-            foreach (var q in queries)
+        {
+            foreach (var query in queries)
             {
-                var a = GC.GetAllocatedBytesForCurrentThread();
-                var p = index.Planner.Plan(q);
-                var b = GC.GetAllocatedBytesForCurrentThread();
-                var ranked = index.Rank(p);
-                var c = GC.GetAllocatedBytesForCurrentThread();
-                foreach (var r in ranked.Take(20)) Snippets.For(index.Documents[r.Doc], p, index);
-                var d = GC.GetAllocatedBytesForCurrentThread();
-                Searcher.Suggest(index, p);
-                var e = GC.GetAllocatedBytesForCurrentThread();
-                Searcher.Search(index, new SearchRequest(q + " x" + round), today, new ContentOptions());
-                var f = GC.GetAllocatedBytesForCurrentThread();
-                if (round == 1) { plan += b - a; rank += c - b; snip += d - c; suggest += e - d; whole += f - e; n++; }
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var planned = index.Planner.Plan(query);
+                var afterPlan = GC.GetAllocatedBytesForCurrentThread();
+                var ranked = index.Rank(planned);
+                var afterRank = GC.GetAllocatedBytesForCurrentThread();
+                foreach (var hit in ranked.Take(20))
+                {
+                    Snippets.For(index.Documents[hit.Doc], planned, index);
+                }
+                var afterSnippets = GC.GetAllocatedBytesForCurrentThread();
+                Searcher.Suggest(index, planned);
+                var afterSuggest = GC.GetAllocatedBytesForCurrentThread();
+                // A query not asked before, so the answer is computed, not kept.
+                Searcher.Search(index, new SearchRequest(query + " x" + round), today, options);
+                var afterSearch = GC.GetAllocatedBytesForCurrentThread();
+                if (round == 1)
+                {
+                    (plan, rank, snippets, suggest, whole) = (plan + afterPlan - before, rank + afterRank - afterPlan,
+                        snippets + afterSnippets - afterRank, suggest + afterSuggest - afterSnippets, whole + afterSearch - afterSuggest);
+                }
             }
-        Console.WriteLine($"per query KB: plan {plan / n / 1024}, rank {rank / n / 1024}, 20 snippets {snip / n / 1024}, suggest {suggest / n / 1024}, whole search {whole / n / 1024}");
+        }
+        var n = Math.Max(1, queries.Count) * 1024L;
+        Console.WriteLine($"KB pr. søgning: plan {plan / n}, rangering {rank / n}, 20 uddrag {snippets / n}, forslag {suggest / n}, hele søgningen {whole / n}");
     }
 }

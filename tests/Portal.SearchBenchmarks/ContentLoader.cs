@@ -5,6 +5,15 @@ namespace Portal.SearchBenchmarks;
 /// <summary>Reads a content folder through the portal's own parser, without a database.</summary>
 public static class ContentLoader
 {
+    /// <summary>The folder read (<see cref="Load"/>), its documents as the index sees them, and a fresh index over them with its synonyms.</summary>
+    public static (LibrarySnapshot Snapshot, List<Portal.Search.SearchDocument> Documents, Portal.Search.SearchIndex Index) LoadIndex(string root)
+    {
+        var snapshot = Load(root);
+        var documents = snapshot.Documents.Select(d => Portal.Search.SearchDocument.From(d, snapshot)).ToList();
+        var synonyms = Portal.Search.SynonymSet.Load(root, []) ?? Portal.Search.SynonymSet.Empty;
+        return (snapshot, documents, Portal.Search.SearchIndexBuilder.Build(documents, snapshot.Laws, synonyms));
+    }
+
     public static LibrarySnapshot Load(string root)
     {
         var options = new ContentOptions();

@@ -14,9 +14,7 @@ switch (command)
 {
     case "explain":
         {
-            var snapshot = ContentLoader.Load(args[1]);
-            var docs = snapshot.Documents.Select(d => SearchDocument.From(d, snapshot)).ToList();
-            var index = SearchIndexBuilder.Build(docs, snapshot.Laws, SynonymSet.Load(args[1], []) ?? SynonymSet.Empty);
+            var (_, docs, index) = ContentLoader.LoadIndex(args[1]);
             foreach (var q in args.Skip(2))
             {
                 var plan = index.Planner.Plan(q);
@@ -34,9 +32,7 @@ switch (command)
         }
     case "relevance":
         {
-            var snapshot = ContentLoader.Load(args[1]);
-            var docs = snapshot.Documents.Select(d => SearchDocument.From(d, snapshot)).ToList();
-            var index = SearchIndexBuilder.Build(docs, snapshot.Laws, SynonymSet.Load(args[1], []) ?? SynonymSet.Empty);
+            var (_, docs, index) = ContentLoader.LoadIndex(args[1]);
             var queries = Portal.Tests.Search.RelevanceSet.Load(args[2]);
             var (recall, mrr, outcomes) = Portal.Tests.Search.RelevanceSet.Run(queries, q => index.Rank(index.Planner.Plan(q)).Select(r => docs[r.Doc].Slug).ToList());
             foreach (var o in outcomes.Where(o => o.Recall < 1 || o.ReciprocalRank < 1))

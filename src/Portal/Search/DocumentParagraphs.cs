@@ -18,7 +18,7 @@ public static partial class DocumentParagraphs
     /// <summary>Each reference's position and terms: "Barnets Lov § 86" gives §barnets-lov:86 and §86, a bare "§ 86" gives §86.</summary>
     public static IEnumerable<(int Index, int Length, string[] Terms)> Find(string text, LawCatalog laws)
     {
-        if (text.IndexOf('§') < 0 && text.IndexOf("art.", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("artikel", StringComparison.OrdinalIgnoreCase) < 0)
+        if (!MayName(text))
         {
             yield break;
         }
@@ -37,6 +37,10 @@ public static partial class DocumentParagraphs
             }
         }
     }
+
+    /// <summary>Whether the text may name a paragraph at all (§, "art." or "artikel"); most text does not.</summary>
+    public static bool MayName(ReadOnlySpan<char> text) =>
+        text.Contains('§') || text.Contains("art.", StringComparison.OrdinalIgnoreCase) || text.Contains("artikel", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"§§ 22-24" → 22, 23, 24; "§ 86 og § 87" → 86, 87; "§ 85, stk. 2" → 85 (not 2).</summary>
     private static IEnumerable<string> ParagraphsOf(string reference)

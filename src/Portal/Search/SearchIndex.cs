@@ -207,12 +207,9 @@ public sealed class SearchIndex
         // anew they were two thirds of an answer's garbage (about 500 KB at 10,000 documents), and collecting that
         // stopped every request in flight.
         var scratch = RankScratch.For(n);
-        var (total, matched, best, sum, count, exact, exactInClause) =
-            (scratch.Total, scratch.Matched, scratch.Best, scratch.Sum, scratch.Count, scratch.Exact, scratch.ExactInClause);
-        var (touched, touchedAlt, any) = (scratch.Touched, scratch.TouchedAlt, scratch.Any);
         try
         {
-            return Score(plan, total, matched, best, sum, count, exact, exactInClause, touched, touchedAlt, any);
+            return Score(plan, scratch);
         }
         catch
         {
@@ -221,19 +218,21 @@ public sealed class SearchIndex
         }
         finally
         {
-            foreach (var d in any)
+            foreach (var d in scratch.Any)
             {
-                (total[d], matched[d], exact[d]) = (0, 0, 0);
+                (scratch.Total[d], scratch.Matched[d], scratch.Exact[d]) = (0, 0, 0);
             }
-            touched.Clear();
-            touchedAlt.Clear();
-            any.Clear();
+            scratch.Touched.Clear();
+            scratch.TouchedAlt.Clear();
+            scratch.Any.Clear();
         }
     }
 
-    private List<ScoredDocument> Score(QueryPlan plan, float[] total, byte[] matched, float[] best, float[] sum, byte[] count, byte[] exact, bool[] exactInClause,
-        List<int> touched, List<int> touchedAlt, List<int> any)
+    private List<ScoredDocument> Score(QueryPlan plan, RankScratch scratch)
     {
+        var (total, matched, best, sum, count, exact, exactInClause) =
+            (scratch.Total, scratch.Matched, scratch.Best, scratch.Sum, scratch.Count, scratch.Exact, scratch.ExactInClause);
+        var (touched, touchedAlt, any) = (scratch.Touched, scratch.TouchedAlt, scratch.Any);
         foreach (var clause in plan.Clauses)
         {
             foreach (var alternative in clause.Alternatives)

@@ -76,16 +76,15 @@ public static class Searcher
         Span<int> areaCount = stackalloc int[AreaSlots];
         foreach (var r in ranked)
         {
-            var type = ordinals[r.Doc];
-            var area = (int)docs[r.Doc].Area;
-            var (typeOk, areaOk) = (wantedType == -2 || type == wantedType, request.Area is null || docs[r.Doc].Area == request.Area);
+            var (type, area) = (ordinals[r.Doc], docs[r.Doc].Area);
+            var (typeOk, areaOk) = (wantedType == -2 || type == wantedType, request.Area is null || area == request.Area);
             if (areaOk)
             {
                 typeCount[type]++;
             }
             if (typeOk)
             {
-                areaCount[area]++;
+                areaCount[(int)area]++;
             }
             if (typeOk && areaOk)
             {

@@ -23,7 +23,7 @@ public static class Snippets
     /// stem is a term, and each of those is a substring of the folded word (the stemmer only cuts endings), so a line
     /// without any term has no mark and the snippet is the same. Most lines of a hit hold no term: the filter's one
     /// vectorised scan replaced a dictionary lookup per word. Paragraph references are found apart from words: when the
-    /// query names one, a line with § or "art" is read too.
+    /// query names one, a line that may name a paragraph is read too.
     /// </summary>
     internal static string For(SearchDocument doc, QueryPlan plan, SearchIndex index, System.Buffers.SearchValues<string>? termFinder)
     {
@@ -124,7 +124,7 @@ public static class Snippets
     // one); a line whose folding might not fit the buffer is read anyway.
     private static bool MayMatch(ReadOnlySpan<char> line, System.Buffers.SearchValues<string> termFinder, bool paragraphs, ref char[]? buffer)
     {
-        if (paragraphs && MayNameParagraph(line))
+        if (paragraphs && DocumentParagraphs.MayName(line))
         {
             return true;
         }
@@ -140,10 +140,6 @@ public static class Snippets
         var length = DanishText.Fold(line, buffer);
         return length >= buffer.Length || buffer.AsSpan(0, length).ContainsAny(termFinder);
     }
-
-    // DocumentParagraphs.Find needs "§", "art." or "artikel" in the text; asked before the line becomes a string.
-    private static bool MayNameParagraph(ReadOnlySpan<char> text) =>
-        text.Contains('§') || text.Contains("art", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The spans of words and paragraph references in the text that the query matches.</summary>
     public static List<(int Start, int Length)> Matches(string text, QueryPlan plan, SearchIndex index)
@@ -162,7 +158,8 @@ public static class Snippets
         DanishText.ForEachWord(part, matcher.Handler);
         var plan = matcher.Plan;
         var index = matcher.Index;
-        if (plan.HasParagraphTerms && MayNameParagraph(part))
+        // Asked before the line becomes a string.
+        if (plan.HasParagraphTerms && DocumentParagraphs.MayName(part))
         {
             foreach (var (start, length, terms) in DocumentParagraphs.Find(part.ToString(), index.Laws.Catalog))
             {
