@@ -52,6 +52,24 @@ public sealed class ClusterTests : IAsyncLifetime
     }
 
     [Fact]
+    public void SecondNode_RestoresFromTheParseCache_TheSameBodiesAndMetadataAsTheImporter()
+    {
+        // Node B builds from the texts and parse-cache entries node A stored, read on PostgreSQL as strings and encoded
+        // to UTF-8 (Utf8Rows); nothing is parsed again.
+        Assert.Equal(0, _b.Get<ContentSynchronizer>().ParseCount);
+        foreach (var imported in _a.Get<ContentCatalog>().Current.Documents)
+        {
+            var restored = _b.Get<ContentCatalog>().Current.Find(imported.Slug)!;
+            Assert.Equal(imported.Body, restored.Body);
+            Assert.Equal(imported.Title, restored.Title);
+            Assert.Equal(imported.Toc, restored.Toc);
+            Assert.Equal(imported.Warnings, restored.Warnings);
+            Assert.Equal(imported.FrontMatter.Yaml, restored.FrontMatter.Yaml);
+            Assert.Equal(imported.Html, restored.Html);
+        }
+    }
+
+    [Fact]
     public async Task PublishOnNodeA_AppearsOnNodeBsPageAndSearchWithinTwoSeconds()
     {
         var store = _a.Get<DocumentStore>();

@@ -203,16 +203,23 @@ public sealed class ContentSynchronizer(
         // restart the two reads are the larger part of building the library.
         var persistStamp = _stamp;
         var storedRead = missing.Count == 0
-            ? Task.FromResult<IReadOnlyDictionary<string, (string Hash, string Metadata)>>(new Dictionary<string, (string Hash, string Metadata)>())
+            ? Task.FromResult<IReadOnlyDictionary<string, (string Hash, byte[] Metadata)>>(new Dictionary<string, (string Hash, byte[] Metadata)>())
             : Task.Run(() => parseCache.LoadAsync(persistStamp, missing.Count > PartialLoadLimit ? null : missing, cancellationToken), cancellationToken);
         var whole = wanted.Count > PartialLoadLimit;
-        var texts = (await (whole ? publishedVersions : publishedVersions.Where(v => wanted.Contains(v.Document!.Slug)))
-                .Select(v => new { v.Document!.Slug, v.Content }).ToListAsync(cancellationToken))
-            .Where(t => wanted.Contains(t.Slug))
-            .ToDictionary(t => t.Slug, t => t.Content, StringComparer.Ordinal);
+        // As UTF-8 (Utf8Rows): a restored document holds its body as UTF-8 anyway, and only a text parsed anew is decoded.
+        var texts = new Dictionary<string, byte[]>(wanted.Count, StringComparer.Ordinal);
+        await Data.Utf8Rows.ReadAsync(db, (whole ? publishedVersions : publishedVersions.Where(v => wanted.Contains(v.Document!.Slug)))
+                .Select(v => new { v.Document!.Slug, v.Content }), 1,
+            (row, text) =>
+            {
+                if (row.GetString(0) is var slug && wanted.Contains(slug))
+                {
+                    texts[slug] = text;
+                }
+            }, cancellationToken);
         var context = new ParseContext(roster, laws, options.Value)
         {
-            Sources = published.Where(p => IsSource(p.Slug) && texts.ContainsKey(p.Slug)).Select(p => new SourceDocument(p.Slug, texts[p.Slug])).ToList(),
+            Sources = published.Where(p => IsSource(p.Slug) && texts.ContainsKey(p.Slug)).Select(p => new SourceDocument(p.Slug, System.Text.Encoding.UTF8.GetString(texts[p.Slug]))).ToList(),
         };
 
         var stored = await storedRead;
@@ -228,7 +235,7 @@ public sealed class ContentSynchronizer(
             var row = published[i];
             results[i] = _parsed.TryGetValue((row.Slug, row.ContentHash), out var known) ? known
                 : Restore(row.Slug, row.ContentHash, texts[row.Slug], stored, laws, persistStamp)
-                    ?? ParseAndRender(row.Slug, row.ContentHash, texts[row.Slug], context, fresh, persistStamp, keepHtml);
+                    ?? ParseAndRender(row.Slug, row.ContentHash, System.Text.Encoding.UTF8.GetString(texts[row.Slug]), context, fresh, persistStamp, keepHtml);
         });
         // Added after the parallel loop, not in it: on a restart all 10,000 documents are new, and the dictionary's
         // growth took every lock while both cores waited for it. Rebuilds run one at a time (the gate), so no other
@@ -290,7 +297,7 @@ public sealed class ContentSynchronizer(
     }
 
     /// <summary>The document as import computed it last time, or null when the entry is missing, stale or unreadable.</summary>
-    private ParseResult? Restore(string slug, string hash, string text, IReadOnlyDictionary<string, (string Hash, string Metadata)> stored, LawCatalog laws, string stamp)
+    private ParseResult? Restore(string slug, string hash, byte[] text, IReadOnlyDictionary<string, (string Hash, byte[] Metadata)> stored, LawCatalog laws, string stamp)
     {
         if (!stored.TryGetValue(slug, out var entry) || entry.Hash != hash
             || ParseCache.Deserialize(entry.Metadata) is not { } m || FrontMatterReader.PartsOf(text) is not ({ } head, { } body))
@@ -317,12 +324,12 @@ public sealed class ContentSynchronizer(
             HtmlSource = DocumentHtml.Of(""), // set below, from the body as the served document holds it
             Toc = m.Toc,
             Headings = m.Headings,
-            Body = body,
+            Body = "", // the UTF-8 below
             // The head only: the whole text in this closure was a second copy of every body in memory.
             LazyFrontMatter = FrontMatterReader.LazyFrom(head, filePath),
             Links = m.Links,
             Warnings = m.Warnings(),
-        };
+        }.WithUtf8Body(body);
         return new ParseResult(Served(document, hash, laws, stamp), m.Issues);
     }
 

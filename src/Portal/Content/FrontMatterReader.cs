@@ -74,6 +74,30 @@ public static class FrontMatterReader
         return bodyStart < 0 ? (text, "") : (text[..(bodyStart + 1)], text[(bodyStart + 1)..]);
     }
 
+    /// <summary>
+    /// <see cref="PartsOf(string)"/> of a text held as UTF-8 (as the database gives it on a restart): the head decoded,
+    /// the body left as UTF-8, the same split to the byte. The delimiters are ASCII, so the positions are found in the
+    /// bytes; a text with a byte order mark or carriage returns goes the string way, which normalises them.
+    /// </summary>
+    public static (string Head, byte[] Body)? PartsOf(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.StartsWith("\uFEFF"u8) || utf8.Contains((byte)'\r'))
+        {
+            return PartsOf(System.Text.Encoding.UTF8.GetString(utf8)) is ({ } head, { } body) ? (head, System.Text.Encoding.UTF8.GetBytes(body)) : null;
+        }
+        if (!utf8.StartsWith("---\n"u8) || FindClosingDelimiter(utf8) is var end && end < 0)
+        {
+            return null;
+        }
+        var newline = utf8[(end + 1)..].IndexOf((byte)'\n');
+        if (newline < 0)
+        {
+            return (System.Text.Encoding.UTF8.GetString(utf8), []);
+        }
+        var bodyStart = end + 1 + newline + 1;
+        return (System.Text.Encoding.UTF8.GetString(utf8[..bodyStart]), utf8[bodyStart..].ToArray());
+    }
+
     /// <summary>Front matter parsed on first use from the head alone (see <see cref="PartsOf"/>).</summary>
     public static Lazy<FrontMatter> LazyFrom(string head, string file) =>
         new(() => Read(head, file).FrontMatter ?? throw new InvalidOperationException($"Front matter i {file} kunne ikke læses igen."));
@@ -90,6 +114,32 @@ public static class FrontMatterReader
             if (after == text.Length || text[after] == '\n' || (text[after] == ' ' && text.IndexOf('\n', after) is var nl && text[after..(nl < 0 ? text.Length : nl)].Trim().Length == 0))
             {
                 return pos + 1;
+            }
+            pos = after;
+        }
+        return -1;
+    }
+
+    // FindClosingDelimiter(string) in UTF-8: the same rule, a line of "---" with nothing but white space after it.
+    private static int FindClosingDelimiter(ReadOnlySpan<byte> text)
+    {
+        var pos = 3;
+        while (text[pos..].IndexOf("\n---"u8) is var found and >= 0)
+        {
+            pos += found;
+            var after = pos + 4;
+            if (after == text.Length || text[after] == '\n')
+            {
+                return pos + 1;
+            }
+            if (text[after] == ' ')
+            {
+                var rest = text[after..];
+                var nl = rest.IndexOf((byte)'\n');
+                if (System.Text.Encoding.UTF8.GetString(nl < 0 ? rest : rest[..nl]).Trim().Length == 0)
+                {
+                    return pos + 1;
+                }
             }
             pos = after;
         }

@@ -62,6 +62,18 @@ public sealed record LibraryDocument
         (copy._bodyUtf8, copy._body) = (System.Text.Encoding.UTF8.GetBytes(_body), null);
         return copy;
     }
+    /// <summary>The same document with this UTF-8 body, held as <see cref="WithCompactBody"/> holds it (a template's as a string).</summary>
+    public LibraryDocument WithUtf8Body(byte[] body)
+    {
+        if (IsTemplate)
+        {
+            return this with { Body = System.Text.Encoding.UTF8.GetString(body) };
+        }
+        var copy = this with { };
+        (copy._bodyUtf8, copy._body) = (body, null);
+        return copy;
+    }
+
     /// <summary>Parsed on first use: a document restored from the parse cache needs its YAML only for features that read their own keys.</summary>
     public required Lazy<FrontMatter> LazyFrontMatter { get; init; }
     public FrontMatter FrontMatter => LazyFrontMatter.Value;

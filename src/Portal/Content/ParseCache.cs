@@ -82,7 +82,8 @@ public sealed class ParseCache(IDbContextFactory<PortalDbContext> dbFactory, ILo
 
     /// <summary>Entries (without their HTML) by slug whose stamp matches; the caller compares content hashes.</summary>
     /// <param name="slugs">Only these documents (a rebuild after one change); null: every entry (a restart).</param>
-    public async Task<IReadOnlyDictionary<string, (string Hash, string Metadata)>> LoadAsync(string stamp, IReadOnlyCollection<string>? slugs, CancellationToken cancellationToken)
+    /// <remarks>The metadata as UTF-8 (<see cref="Data.Utf8Rows"/>): JSON is read from UTF-8 without a string between.</remarks>
+    public async Task<IReadOnlyDictionary<string, (string Hash, byte[] Metadata)>> LoadAsync(string stamp, IReadOnlyCollection<string>? slugs, CancellationToken cancellationToken)
     {
         try
         {
@@ -92,13 +93,15 @@ public sealed class ParseCache(IDbContextFactory<PortalDbContext> dbFactory, ILo
             {
                 entries = entries.Where(e => slugs.Contains(e.Slug));
             }
-            var rows = await entries.Select(e => new { e.Slug, e.ContentHash, e.Metadata }).ToListAsync(cancellationToken);
-            return rows.ToDictionary(r => r.Slug, r => (r.ContentHash, r.Metadata), StringComparer.Ordinal);
+            var rows = new Dictionary<string, (string Hash, byte[] Metadata)>(slugs?.Count ?? 0, StringComparer.Ordinal);
+            await Data.Utf8Rows.ReadAsync(db, entries.Select(e => new { e.Slug, e.ContentHash, e.Metadata }), 2,
+                (row, metadata) => rows[row.GetString(0)] = (row.GetString(1), metadata), cancellationToken);
+            return rows;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Den gemte parse-cache kunne ikke læses; alle dokumenter fortolkes igen");
-            return new Dictionary<string, (string, string)>();
+            return new Dictionary<string, (string, byte[])>();
         }
     }
 
@@ -123,11 +126,14 @@ public sealed class ParseCache(IDbContextFactory<PortalDbContext> dbFactory, ILo
             doc.LegalBasis, doc.Phase, doc.Tags, doc.Summary, doc.Updated, doc.Toc, doc.Headings, doc.Links, issues), ParsedMetadataJson.Stored.ParsedMetadata);
 
     /// <summary>The metadata, or null when the entry cannot be read (then the document is parsed again).</summary>
-    internal static ParsedMetadata? Deserialize(string json)
+    internal static ParsedMetadata? Deserialize(string json) => Deserialize(System.Text.Encoding.UTF8.GetBytes(json));
+
+    /// <inheritdoc cref="Deserialize(string)"/>
+    internal static ParsedMetadata? Deserialize(ReadOnlySpan<byte> utf8Json)
     {
         try
         {
-            var metadata = JsonSerializer.Deserialize(json, ParsedMetadataJson.Stored.ParsedMetadata);
+            var metadata = JsonSerializer.Deserialize(utf8Json, ParsedMetadataJson.Stored.ParsedMetadata);
             return metadata is
             {
                 Title: not null, Type: not null, TypeLabel: not null, Owner: not null, LegalBasis: not null, Tags: not null,

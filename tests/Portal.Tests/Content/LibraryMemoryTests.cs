@@ -38,6 +38,42 @@ public class LibraryMemoryTests
     [InlineData("---\ntitel: ikke afsluttet\n")]
     public void PartsOf_WithoutFrontMatter_IsNull(string text) => Assert.Null(FrontMatterReader.PartsOf(text));
 
+    // A restart splits the stored UTF-8 text; it must cut exactly where the string split of an import cuts.
+    [Theory]
+    [InlineData("---\ntitel: Afslag\ntovholder: a\n---\n# Brødtekst\n\nMere æøå.\n")]
+    [InlineData("\uFEFF---\r\ntitel: Afslag\r\ntags: [a, b]\r\n---\r\nTekst\r\n")]
+    [InlineData("---\ntitel: Uden brødtekst\n---")]
+    [InlineData("---\ntitel: Tom linje efter\n---\n")]
+    [InlineData("---\ntitel: Mellemrum efter\n---   \nTekst 🙂\n")]
+    [InlineData("---\ntitel: Hårdt mellemrum efter\n--- \u00A0\nTekst\n")]
+    [InlineData("---\ntitel: Tekst efter stregerne\n--- ikke slut\n---x\n---\nBrød\n")]
+    [InlineData("---\n---\n")]
+    [InlineData("Ingen front matter")]
+    [InlineData("---\ntitel: ikke afsluttet\n")]
+    [InlineData("---\ntitel: kun mellemrum\n--- ")]
+    public void PartsOfUtf8_CutsWhereTheStringSplitCuts(string text) =>
+        AssertSameSplit(text);
+
+    [Fact]
+    public void PartsOfUtf8_CutsWhereTheStringSplitCuts_ForEveryShippedFile()
+    {
+        var files = Directory.EnumerateFiles(RepositoryPaths.Content, "*.md", SearchOption.AllDirectories).ToList();
+        Assert.True(files.Count > 50, $"{files.Count} filer");
+        foreach (var file in files)
+        {
+            AssertSameSplit(File.ReadAllText(file));
+        }
+    }
+
+    private static void AssertSameSplit(string text)
+    {
+        var fromString = FrontMatterReader.PartsOf(text);
+        var fromBytes = FrontMatterReader.PartsOf(System.Text.Encoding.UTF8.GetBytes(text));
+        Assert.Equal(fromString is null, fromBytes is null);
+        Assert.Equal(fromString?.Head, fromBytes?.Head);
+        Assert.Equal(fromString?.Body, fromBytes is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes.Body) : null);
+    }
+
     [Fact]
     public async Task Snapshot_HoldsDocumentBodiesAsUtf8_AndTemplatesAsStrings_AfterImportAndRestart()
     {
