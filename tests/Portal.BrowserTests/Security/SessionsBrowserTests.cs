@@ -20,9 +20,13 @@ public class SessionsBrowserTests(BrowserFixture browser)
         Assert.False(string.IsNullOrEmpty(phoneHandle));
 
         // The laptop reaches the page from the user name in the top bar, by keyboard-operable links only.
+        // Each page settled first (its circuit connected): once in a full run, axe's evaluation was cut off by a
+        // navigation still under way ("Execution context was destroyed").
         await laptop.GotoAsync("/");
+        await BrowserFixture.WaitForInteractiveAsync(laptop);
         await laptop.GetByRole(AriaRole.Link, new() { Name = "Mads Madsen" }).First.ClickAsync();
         await laptop.WaitForURLAsync(url => url.Contains("/konto/sessioner"));
+        await BrowserFixture.WaitForInteractiveAsync(laptop);
         await Assertions.Expect(laptop.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Dine log-ind");
         await BrowserFixture.AssertAccessibleAsync(laptop);
         var row = laptop.Locator($"tr[data-handle='{phoneHandle}']");
