@@ -52,16 +52,9 @@ public sealed record LibraryDocument
     /// thousands of documents a snapshot holds; each read of <see cref="Body"/> then decodes it (a few microseconds for
     /// a page). Templates are not compacted: every letter reads its template's body.
     /// </summary>
-    public LibraryDocument WithCompactBody()
-    {
-        if (_body is null || IsTemplate)
-        {
-            return this;
-        }
-        var copy = this with { };
-        (copy._bodyUtf8, copy._body) = (System.Text.Encoding.UTF8.GetBytes(_body), null);
-        return copy;
-    }
+    public LibraryDocument WithCompactBody() =>
+        _body is null || IsTemplate ? this : WithUtf8Body(System.Text.Encoding.UTF8.GetBytes(_body));
+
     /// <summary>The same document with this UTF-8 body, held as <see cref="WithCompactBody"/> holds it (a template's as a string).</summary>
     public LibraryDocument WithUtf8Body(byte[] body)
     {

@@ -11,12 +11,10 @@ namespace Portal.Performance;
 /// </summary>
 internal sealed class AllocationBurst : IDisposable
 {
-    private readonly bool _started;
-
-    private AllocationBurst(bool started) => _started = started;
+    private AllocationBurst(bool held) => Held = held;
 
     /// <summary>Whether the collector was held for this burst; for logs and tests.</summary>
-    public bool Held => _started;
+    public bool Held { get; }
 
     public static AllocationBurst Begin(long bytes)
     {
@@ -33,7 +31,7 @@ internal sealed class AllocationBurst : IDisposable
     public void Dispose()
     {
         // Allocating more than was asked for ends the region by itself (a collection runs); ending it then would throw.
-        if (_started && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+        if (Held && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
         {
             GC.EndNoGCRegion();
         }
