@@ -6,29 +6,41 @@ namespace Portal.Content;
 public sealed class ContentWatcher(ContentRoot root, ContentSynchronizer synchronizer, IOptions<ContentOptions> options, ContentLease lease, ILogger<ContentWatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan s_debounce = TimeSpan.FromMilliseconds(300);
+    private readonly SemaphoreSlim _signal = new(0);
+    private FileSystemWatcher? _watcher;
+
+    /// <summary>
+    /// Watches before the host reports itself started: since .NET 10 <see cref="BackgroundService"/> runs all of
+    /// <see cref="ExecuteAsync"/> on the thread pool, so a watcher made there could miss a change written right after start.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.WatchFiles && Directory.Exists(root.Path))
+        {
+            _watcher = new FileSystemWatcher(root.Path) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
+            FileSystemEventHandler onChange = (_, _) => _signal.Release();
+            _watcher.Changed += onChange;
+            _watcher.Created += onChange;
+            _watcher.Deleted += onChange;
+            _watcher.Renamed += (_, _) => _signal.Release();
+            _watcher.EnableRaisingEvents = true;
+        }
+        return base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.WatchFiles || !Directory.Exists(root.Path))
+        if (_watcher is null)
         {
             return;
         }
-        var signal = new SemaphoreSlim(0);
-        using var watcher = new FileSystemWatcher(root.Path) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
-        FileSystemEventHandler onChange = (_, _) => signal.Release();
-        watcher.Changed += onChange;
-        watcher.Created += onChange;
-        watcher.Deleted += onChange;
-        watcher.Renamed += (_, _) => signal.Release();
-        watcher.EnableRaisingEvents = true;
-
         while (!stoppingToken.IsCancellationRequested)
         {
-            await signal.WaitAsync(stoppingToken);
+            await _signal.WaitAsync(stoppingToken);
             await Task.Delay(s_debounce, stoppingToken);
-            while (signal.CurrentCount > 0)
+            while (_signal.CurrentCount > 0)
             {
-                await signal.WaitAsync(stoppingToken);
+                await _signal.WaitAsync(stoppingToken);
             }
             if (!lease.IsHeld)
             {
@@ -43,5 +55,12 @@ public sealed class ContentWatcher(ContentRoot root, ContentSynchronizer synchro
                 logger.LogError(ex, "Genindlæsning af indhold fejlede");
             }
         }
+    }
+
+    public override void Dispose()
+    {
+        _watcher?.Dispose();
+        _signal.Dispose();
+        base.Dispose();
     }
 }
